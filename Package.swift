@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One settings array shared by every Swift target, so language mode and warnings never drift apart.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "leak-scan",
+    products: [
+        .executable(name: "leak-scan", targets: ["leak-scan"]),
+        .library(name: "LeakScan", targets: ["LeakScan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        .target(name: "ArchiveStream", dependencies: ["CArchive"], swiftSettings: swiftSettings),
+        .target(
+            name: "LeakScanCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "LeakScan", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "leak-scan",
+            dependencies: [
+                "LeakScan", "LeakReporters", "LeakScanCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "TestSupport", dependencies: ["CArchive", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeakScanTests", dependencies: ["LeakScan", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "LeakScan", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,182 @@
+import CArchive
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Owns one libarchive read handle (`struct archive *`), freed in `deinit`, and walks its members one at a time.
+///
+/// Every libarchive status goes through `StatusPolicy`; errors carry `archive_error_string` captured when they happen.
+public final class ArchiveReader {
+    private let handle: OpaquePointer
+    private var bridge: CallbackBridge?
+    private let isDiskWalk: Bool
+    private var diskRoot = ""
+    private var currentPath: String?
+    /// Warnings (`ARCHIVE_WARN`) seen so far, each a one-line message naming the entry when there is one.
+    public private(set) var warnings: [String] = []
+
+    private init(handle: OpaquePointer, isDiskWalk: Bool) {
+        self.handle = handle
+        self.isDiskWalk = isDiskWalk
+    }
+
+    deinit {
+        archive_read_free(handle)
+    }
+
+    /// Opens a file, detecting the container and compression from its content; a non-archive file reads as one member.
+    public static func open(path: String, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
+        let reader = try makeContentReader()
+        let status = archive_read_open_filename(reader.handle, path, blockSize)
+        try reader.checkOpen(status)
+        return reader
+    }
+
+    /// Opens an already open file descriptor (standard input), read as a stream.
+    public static func open(fileDescriptor: Int32, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
+        let reader = try makeContentReader()
+        let status = archive_read_open_fd(reader.handle, fileDescriptor, blockSize)
+        try reader.checkOpen(status)
+        return reader
+    }
+
+    /// Opens a stream pulled from `source`: a member of an outer archive, or bytes inflated in front of libarchive.
+    public static func open(source: any ByteSource) throws(ArchiveError) -> ArchiveReader {
+        let reader = try makeContentReader()
+        let bridge = CallbackBridge(source: source)
+        reader.bridge = bridge
+        let status = archive_read_open(
+            reader.handle, Unmanaged.passUnretained(bridge).toOpaque(), nil,
+            { _, context, buffer in CallbackBridge.read(context: context, buffer: buffer) }, nil)
+        try reader.checkOpen(status)
+        return reader
+    }
+
+    /// Walks a directory tree without following symbolic links; member paths are relative to `path`.
+    public static func openDirectory(path: String) throws(ArchiveError) -> ArchiveReader {
+        guard let handle = archive_read_disk_new() else {
+            throw ArchiveError(code: .openFailed, status: ARCHIVE_FATAL, message: "cannot allocate a libarchive reader")
+        }
+        let reader = ArchiveReader(handle: handle, isDiskWalk: true)
+        archive_read_disk_set_symlink_physical(handle)
+        archive_read_disk_set_standard_lookup(handle)
+        try reader.checkOpen(archive_read_disk_open(handle, path))
+        reader.diskRoot = path.hasSuffix("/") ? path : path + "/"
+        return reader
+    }
+
+    private static func makeContentReader() throws(ArchiveError) -> ArchiveReader {
+        guard let handle = archive_read_new() else {
+            throw ArchiveError(code: .openFailed, status: ARCHIVE_FATAL, message: "cannot allocate a libarchive reader")
+        }
+        archive_read_support_filter_all(handle)
+        archive_read_support_format_all(handle)
+        archive_read_support_format_raw(handle)
+        archive_read_support_format_empty(handle)
+        return ArchiveReader(handle: handle, isDiskWalk: false)
+    }
+
+    private func checkOpen(_ status: Int32) throws(ArchiveError) {
+        switch StatusPolicy.action(for: status) {
+        case .proceed, .endOfArchive: return
+        case .proceedWithWarning: warnings.append(errorMessage())
+        default: throw error(.openFailed, status: status)
+        }
+    }
+
+    /// True when libarchive fell back to its `raw` format: the input was not an archive, only (maybe) compressed.
+    public var isRawStream: Bool {
+        archive_format(handle) == ARCHIVE_FORMAT_RAW
+    }
+
+    /// Reads the next member header. Returns nil at the end; throws `.headerFailed` for a member that must be skipped
+    /// (the walk may continue) and `.fatal` when the archive cannot be read further.
+    public func nextEntry() throws(ArchiveError) -> ArchiveEntryInfo? {
+        if isDiskWalk, currentPath != nil {
+            archive_read_disk_descend(handle)
+        }
+        currentPath = nil
+        var retries = 0
+        while true {
+            var entry: OpaquePointer?
+            let status = archive_read_next_header(handle, &entry)
+            switch StatusPolicy.action(for: status) {
+            case .endOfArchive:
+                return nil
+            case .proceed, .proceedWithWarning:
+                guard let entry else { throw error(.fatal, status: ARCHIVE_FATAL) }
+                let info = copyInfo(entry)
+                currentPath = info.path
+                if status == ARCHIVE_WARN { warnings.append("\(info.path): \(errorMessage())") }
+                return info
+            case .retry where retries < StatusPolicy.maximumRetries:
+                retries += 1
+            case .skipEntry:
+                let path = entry.map { copyInfo($0).path }
+                currentPath = path
+                throw error(.headerFailed, status: status, entryPath: path)
+            case .retry, .stopArchive:
+                throw error(.fatal, status: status)
+            }
+        }
+    }
+
+    /// Reads the next block of the current member's data; an empty buffer ends the member. The block stays valid
+    /// until the next call on this reader.
+    public func readBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        var retries = 0
+        while true {
+            var buffer: UnsafeRawPointer?
+            var size = 0
+            var offset: la_int64_t = 0
+            let status = archive_read_data_block(handle, &buffer, &size, &offset)
+            switch StatusPolicy.action(for: status) {
+            case .endOfArchive:
+                return UnsafeRawBufferPointer(start: nil, count: 0)
+            case .proceed, .proceedWithWarning:
+                if status == ARCHIVE_WARN { warnings.append("\(currentPath ?? "?"): \(errorMessage())") }
+                if size == 0 { continue }
+                return UnsafeRawBufferPointer(start: buffer, count: size)
+            case .retry where retries < StatusPolicy.maximumRetries:
+                retries += 1
+            case .skipEntry:
+                throw error(.dataFailed, status: status, entryPath: currentPath)
+            case .retry, .stopArchive:
+                throw error(.fatal, status: status, entryPath: currentPath)
+            }
+        }
+    }
+
+    private func copyInfo(_ entry: OpaquePointer) -> ArchiveEntryInfo {
+        var path = ""
+        if let raw = archive_entry_pathname(entry) {
+            path = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+        }
+        if isDiskWalk, path.hasPrefix(diskRoot) {
+            path.removeFirst(diskRoot.count)
+        }
+        let kind: ArchiveEntryInfo.Kind
+        if archive_entry_hardlink(entry) != nil {
+            kind = .hardlink
+        } else {
+            switch archive_entry_filetype(entry) & 0o170000 {
+            case 0o100000: kind = .regular
+            case 0o040000: kind = .directory
+            case 0o120000: kind = .symlink
+            default: kind = .other
+            }
+        }
+        let size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : nil
+        return ArchiveEntryInfo(path: path, kind: kind, size: size, isEncrypted: archive_entry_is_encrypted(entry) != 0)
+    }
+
+    private func errorMessage() -> String {
+        if let failure = bridge?.failure { return failure.message }
+        guard let raw = archive_error_string(handle) else { return "unknown libarchive error" }
+        return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+    }
+
+    private func error(_ code: ArchiveError.Code, status: Int32, entryPath: String? = nil) -> ArchiveError {
+        ArchiveError(code: code, status: status, message: errorMessage(), entryPath: entryPath)
+    }
+}

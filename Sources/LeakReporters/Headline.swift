@@ -1,0 +1,46 @@
+public import LeakScanCore
+
+/// The verdict sentence a person reads in five seconds, shared by the text, GitHub and Markdown reporters.
+public enum Headline {
+    public static func sentence(for artifact: ArtifactReport) -> String {
+        let totals = artifact.totals
+        switch artifact.verdict {
+        case .leak:
+            var text = exposure(totals)
+            if artifact.isIncomplete { text += "; scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem")))" }
+            return text
+        case .incomplete:
+            return "scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem"))): no leak in what was read, but a clean result cannot be claimed"
+        case .warn:
+            var parts: [String] = []
+            if totals.mapsWithContent > 0 { parts.append(exposure(totals)) }
+            if totals.namesOnlyMaps > 0 {
+                parts.append("\(Formatting.count(totals.namesOnlyMaps, "source map")) without sourcesContent (names only)")
+            }
+            let dangling = artifact.references.filter { $0.status == .missing }.count
+            let remote = artifact.references.filter { $0.status == .remote }.count
+            if dangling > 0 { parts.append("\(Formatting.count(dangling, "dangling sourceMappingURL reference")) ") }
+            if remote > 0 { parts.append("\(Formatting.count(remote, "remote sourceMappingURL reference"))") }
+            return parts.map { $0.trimmingSpaces }.joined(separator: "; ")
+        case .clean:
+            return "no source maps exposing source (\(Formatting.count(artifact.statistics.regularFiles, "file")), \(Formatting.bytes(artifact.statistics.bytesRead)) scanned)"
+        }
+    }
+
+    /// `1 source map exposes 4,756 files / 984,942 lines of original source (first-party: 1,906 files / 513,676 lines)`.
+    static func exposure(_ totals: ExposureTotals) -> String {
+        let maps = totals.mapsWithContent
+        let verb = maps == 1 ? "exposes" : "expose"
+        return "\(Formatting.count(maps, "source map")) \(verb) \(Formatting.count(totals.uniqueByPath.files, "file")) / "
+            + "\(Formatting.count(totals.uniqueByPath.lines, "line")) of original source "
+            + "(first-party: \(Formatting.count(totals.firstParty.files, "file")) / \(Formatting.count(totals.firstParty.lines, "line")))"
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

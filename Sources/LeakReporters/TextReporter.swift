@@ -1,0 +1,77 @@
+public import LeakScanCore
+
+/// Plain text for people: one verdict line per artifact, then one line per map, reference and problem, then totals.
+public enum TextReporter {
+    public static func render(_ report: ScanReport) -> String {
+        var lines: [String] = []
+        for artifact in report.artifacts {
+            lines.append("\(artifact.verdict.rawValue.padding(10))  \(artifact.name)  \(Headline.sentence(for: artifact))")
+            lines += details(of: artifact)
+        }
+        if report.artifacts.count > 1 {
+            lines.append("\(report.verdict.rawValue.padding(10))  \(Formatting.count(report.artifacts.count, "artifact"))  \(totalsLine(report.totals))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func details(of artifact: ArtifactReport) -> [String] {
+        var lines: [String] = []
+        for map in artifact.maps {
+            let totals = ExposureTotals(maps: [map])
+            let at = map.kind == .inline ? " @\(map.offset)" : ""
+            var line = "  map \(map.kind.rawValue.padding(6)) \(map.location)\(at)  "
+            if map.exposesContent {
+                line += "\(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line"))"
+                    + " (first-party \(Formatting.grouped(totals.firstParty.files)) / \(Formatting.grouped(totals.firstParty.lines)))"
+            } else {
+                line += "no sourcesContent (\(Formatting.count(map.summary.sourcesCount, "source name")))"
+            }
+            lines.append(line)
+        }
+        let directories = DirectoryExposure.top(artifact.maps)
+        if !directories.isEmpty {
+            lines.append("  what leaked (first-party, by lines):")
+            for entry in directories {
+                lines.append("    \(entry.directory.padding(32)) \(Formatting.count(entry.count.files, "file")) / \(Formatting.count(entry.count.lines, "line"))")
+            }
+        }
+        for reference in artifact.references {
+            let effective = reference.isEffective ? "" : " (superseded)"
+            lines.append("  reference \(reference.status.rawValue.padding(7)) \(reference.location) -> \(reference.url)\(effective)")
+        }
+        for note in artifact.notes {
+            lines.append("  note \(note.location): \(note.message)")
+        }
+        for diagnostic in artifact.diagnostics {
+            let flag = diagnostic.limit.map { " (raise with \($0))" } ?? ""
+            lines.append("  incomplete \(diagnostic.location): \(diagnostic.message)\(flag)")
+        }
+        if !artifact.maps.isEmpty {
+            lines.append("  totals: \(totalsLine(artifact.totals))")
+        }
+        return lines
+    }
+
+    static func totalsLine(_ totals: ExposureTotals) -> String {
+        "\(Formatting.count(totals.maps, "map")) (\(Formatting.grouped(totals.mapsWithContent)) with content); "
+            + "raw \(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line")) / \(Formatting.bytes(Int64(totals.raw.bytes))); "
+            + "unique by path \(Formatting.grouped(totals.uniqueByPath.files)) / \(Formatting.grouped(totals.uniqueByPath.lines)); "
+            + "unique by content \(Formatting.grouped(totals.uniqueByContent.files)) / \(Formatting.grouped(totals.uniqueByContent.lines)); "
+            + "first-party \(Formatting.grouped(totals.firstParty.files)) / \(Formatting.grouped(totals.firstParty.lines)); "
+            + "third-party \(Formatting.grouped(totals.thirdParty.files)) / \(Formatting.grouped(totals.thirdParty.lines))"
+    }
+}
+
+extension String {
+    /// Left-aligned in a column of `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension TextReporter {
+    /// Only the verdict lines (`--quiet`).
+    public static func renderVerdicts(_ report: ScanReport) -> String {
+        report.artifacts.map { "\($0.verdict.rawValue.padding(10))  \($0.name)  \(Headline.sentence(for: $0))\n" }.joined()
+    }
+}

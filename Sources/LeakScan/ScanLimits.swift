@@ -1,0 +1,14 @@
+public import LeakScanCore
+
+/// Safety limits of one artifact scan. Crossing one is a diagnostic naming the flag that raises it (fail closed).
+public struct ScanLimits: Sendable, Equatable {
+    /// Archives nested deeper than this are reported, not opened (`--max-depth`).
+    public var maxDepth = 3
+    /// Uncompressed bytes read per artifact (`--max-bytes`).
+    public var maxTotalBytes: Int64 = 16 << 30
+    /// Members per artifact, nested ones included (`--max-entries`).
+    public var maxEntries = 1_000_000
+    public var tokenizer = SourceMapTokenizerLimits()
+
+    public init() {}
+}

@@ -1,0 +1,47 @@
+/// Totals over a set of maps: raw, de-duplicated by normalized path and by content hash, and split by party.
+public struct ExposureTotals: Hashable, Sendable, Codable {
+    public var maps = 0
+    public var mapsWithContent = 0
+    /// Maps that name sources but embed none of their text.
+    public var namesOnlyMaps = 0
+    /// Every non-null `sourcesContent` entry, duplicates included.
+    public var raw = ExposureCount()
+    /// One per normalized path; lines and bytes are the largest among duplicates.
+    public var uniqueByPath = ExposureCount()
+    /// One per distinct content hash.
+    public var uniqueByContent = ExposureCount()
+    /// Unique by path, without a `node_modules` segment.
+    public var firstParty = ExposureCount()
+    /// Unique by path, under `node_modules`.
+    public var thirdParty = ExposureCount()
+
+    public init() {}
+
+    public init(maps findings: [MapFinding]) {
+        var byPath: [String: ContentStats] = [:]
+        var byContent: [ContentDigest: ContentStats] = [:]
+        for finding in findings {
+            maps += 1
+            if finding.exposesContent { mapsWithContent += 1 }
+            if !finding.exposesContent, finding.summary.sourcesCount > 0 { namesOnlyMaps += 1 }
+            for source in finding.summary.exposed {
+                raw.add(source.stats)
+                if let kept = byPath[source.path] {
+                    byPath[source.path] = ContentStats(
+                        lines: max(kept.lines, source.stats.lines), bytes: max(kept.bytes, source.stats.bytes),
+                        digest: kept.digest)
+                } else {
+                    byPath[source.path] = source.stats
+                }
+                byContent[source.stats.digest] = source.stats
+            }
+        }
+        for (path, stats) in byPath {
+            uniqueByPath.add(stats)
+            if SourcePath.isFirstParty(path) { firstParty.add(stats) } else { thirdParty.add(stats) }
+        }
+        for stats in byContent.values {
+            uniqueByContent.add(stats)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Streams the payload of one `data:` URL into a `SourceMapTokenizer`, decoding base64 or percent-encoding on the way.
+struct InlineMapDecoder {
+    enum Encoding { case base64, percent }
+
+    let encoding: Encoding
+    let offset: Int
+    private var base64 = Base64StreamDecoder()
+    private var tokenizer: SourceMapTokenizer
+    private var decoded: [UInt8] = []
+    private var percentDigits: [UInt8] = []
+    private(set) var payloadBytes = 0
+    private var isCodeLiteral = false
+
+    init(encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits) {
+        self.encoding = encoding
+        self.offset = offset
+        self.tokenizer = SourceMapTokenizer(limits: limits)
+        decoded.reserveCapacity(Self.flushSize + 4)
+    }
+
+    private static let flushSize = 1 << 14
+
+    /// Accepts one byte of the URL after the comma. Returns false when the byte ends the payload (it is not consumed).
+    mutating func feed(_ byte: UInt8) -> Bool {
+        switch encoding {
+        case .base64:
+            guard Base64StreamDecoder.isPayload(byte) else { return false }
+            base64.feed(byte, into: &decoded)
+        case .percent:
+            if byte <= 0x20 || tokenizer.isComplete || isCodeLiteral { return false }
+            feedPercent(byte)
+        }
+        payloadBytes += 1
+        if decoded.count >= Self.flushSize { flush() }
+        return true
+    }
+
+    private mutating func feedPercent(_ byte: UInt8) {
+        if !percentDigits.isEmpty || byte == UInt8(ascii: "%") {
+            percentDigits.append(byte)
+            guard percentDigits.count == 3 else { return }
+            if let value = UInt8(String(decoding: percentDigits[1...], as: UTF8.self), radix: 16) {
+                decoded.append(value)
+            } else {
+                decoded += percentDigits
+            }
+            percentDigits.removeAll(keepingCapacity: true)
+        } else {
+            decoded.append(byte)
+        }
+        if payloadBytes == 0 || (payloadBytes == 2 && decoded.count == 1) {
+            isCodeLiteral = decoded.first.map { $0 != UInt8(ascii: "{") } ?? false
+        }
+    }
+
+    private mutating func flush() {
+        decoded.withUnsafeBytes { tokenizer.consume($0) }
+        decoded.removeAll(keepingCapacity: true)
+    }
+
+    /// The outcome: a map, nothing (an empty payload or a percent-encoded code literal), or a note on a bad payload.
+    enum Outcome {
+        case map(SourceMapSummary)
+        case notAMap(String)
+        case nothing
+    }
+
+    mutating func finish() -> Outcome {
+        if payloadBytes == 0 || isCodeLiteral { return .nothing }
+        let validLength = encoding == .base64 ? base64.finish(into: &decoded) : true
+        flush()
+        if let summary = tokenizer.finish() { return .map(summary) }
+        let what = encoding == .base64 ? "base64" : "percent-encoded"
+        let detail = validLength ? "" : " (invalid base64 length)"
+        return .notAMap("inline data: URL at byte \(offset) (\(what), \(payloadBytes) bytes) is not a v3 source map\(detail)")
+    }
+}

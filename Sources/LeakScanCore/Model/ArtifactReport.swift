@@ -1,0 +1,34 @@
+/// Everything found in one artifact, sorted for deterministic output.
+public struct ArtifactReport: Hashable, Sendable {
+    /// The name given on the command line (`-` reads as `<stdin>`).
+    public var name: String
+    public var maps: [MapFinding]
+    public var references: [Reference]
+    public var notes: [Note]
+    public var diagnostics: [Diagnostic]
+    public var statistics: ScanStatistics
+
+    public init(
+        name: String, maps: [MapFinding], references: [Reference], notes: [Note], diagnostics: [Diagnostic],
+        statistics: ScanStatistics
+    ) {
+        self.name = name
+        self.maps = maps.sorted { ($0.location, $0.offset) < ($1.location, $1.offset) }
+        self.references = references.sorted { ($0.location, $0.offset) < ($1.location, $1.offset) }
+        self.notes = notes.sorted()
+        self.diagnostics = diagnostics.sorted()
+        self.statistics = statistics
+    }
+
+    public var totals: ExposureTotals { ExposureTotals(maps: maps) }
+    public var isIncomplete: Bool { !diagnostics.isEmpty }
+
+    /// Default verdict: first-party content is a leak; incomplete beats the lower severities.
+    public var verdict: Verdict {
+        if maps.contains(where: \.exposesFirstParty) { return .leak }
+        if isIncomplete { return .incomplete }
+        let warns = maps.contains { $0.exposesContent || $0.summary.sourcesCount > 0 }
+            || references.contains { $0.status != .present }
+        return warns ? .warn : .clean
+    }
+}

@@ -1,0 +1,27 @@
+/// One source map found in an artifact and what it exposes.
+public struct MapFinding: Hashable, Sendable {
+    public enum Kind: String, Sendable, Codable {
+        /// A member that is a map (whatever its name).
+        case file
+        /// A `data:` URL inside a script or stylesheet.
+        case inline
+        /// An index map (`sections`).
+        case index
+    }
+
+    public var location: Location
+    public var kind: Kind
+    /// Byte offset of an inline map's `sourceMappingURL=` inside its file; 0 for map files.
+    public var offset: Int
+    public var summary: SourceMapSummary
+
+    public init(location: Location, kind: Kind, offset: Int, summary: SourceMapSummary) {
+        self.location = location
+        self.kind = kind
+        self.offset = offset
+        self.summary = summary
+    }
+
+    public var exposesContent: Bool { !summary.exposed.isEmpty }
+    public var exposesFirstParty: Bool { summary.exposed.contains { $0.isFirstParty } }
+}

@@ -1,0 +1,40 @@
+/// The push seam between the archive layer and the detectors: `init` per member, `consume` per chunk, `finish` once.
+///
+/// Every member is offered to the source-map tokenizer (content decides what is a map); scripts and stylesheets also
+/// go through the `sourceMappingURL` finder. Detectors that have given up are no longer fed.
+public struct EntryScanner {
+    public let location: Location
+    private var tokenizer: SourceMapTokenizer?
+    private var finder: SourceMappingURLFinder?
+
+    public init(location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
+        self.location = location
+        tokenizer = SourceMapTokenizer(limits: limits)
+        finder = MemberKind.mayCarrySourceMappingURL(location.member) ? SourceMappingURLFinder(limits: limits) : nil
+    }
+
+    public mutating func consume(_ chunk: UnsafeRawBufferPointer) {
+        if tokenizer != nil {
+            tokenizer!.consume(chunk)
+            if tokenizer!.hasGivenUp { tokenizer = nil }
+        }
+        finder?.consume(chunk)
+    }
+
+    public mutating func finish() -> EntryFindings {
+        var findings = EntryFindings()
+        if var tokenizer, let summary = tokenizer.finish() {
+            findings.maps.append(
+                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary))
+        }
+        if var finder {
+            finder.finish()
+            for inline in finder.inlineMaps {
+                findings.maps.append(MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary))
+            }
+            findings.referenceURLs = finder.urls
+            findings.notes = finder.notes
+        }
+        return findings
+    }
+}

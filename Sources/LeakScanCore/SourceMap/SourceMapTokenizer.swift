@@ -1,0 +1,500 @@
+import Crypto
+
+/// A push tokenizer for source-map JSON: feed any chunking with `consume`, then `finish`.
+///
+/// It keeps only what the counting rules need (`version`, `sources`, `sourceRoot`, per-entry statistics of
+/// `sourcesContent`, `sections`), skips every other value at vector speed and never decodes `mappings`, so memory
+/// does not grow with the size of the map.
+public struct SourceMapTokenizer {
+    private enum State: UInt8 {
+        case prefix, value, string, escape, unicode, literal, afterValue, key, colon, done, failed
+    }
+
+    private enum StringRole: UInt8 {
+        case key, sourcePath, sourceRoot, content, version, sectionURL, skip
+    }
+
+    private enum ValueRole: Equatable {
+        case mapObject(parent: Int?), version, sources, sourcesContent, sourceRoot, sections, sectionObject
+        case sectionURL, sourceElement, contentElement, other
+    }
+
+    private enum ContainerRole: UInt8 {
+        case map, sources, sourcesContent, sections, section, other
+    }
+
+    private struct Container {
+        var isObject: Bool
+        var role: ContainerRole
+        var map: Int
+    }
+
+    public let limits: SourceMapTokenizerLimits
+    private var state = State.prefix
+    private var stack: [Container] = []
+    private var maps: [MapBuilder] = []
+    private var offset = 0
+    private var failure: String?
+    private var limitHit: String?
+    private var notes: [String] = []
+
+    private var prefixBOM = 0
+    private var prefixXSSI = 0
+
+    private var lastKey: [UInt8] = []
+    private var stringRole = StringRole.skip
+    private var stringMap = 0
+    private var text: [UInt8] = []
+    private var textOverflow = false
+    private var pendingHighSurrogate: UInt32?
+    private var hexCount = 0
+    private var hexValue: UInt32 = 0
+    private var literal: [UInt8] = []
+    private var literalRole = ValueRole.other
+    private var literalMap = 0
+
+    private var contentLines = 0
+    private var contentBytes = 0
+    private var contentEndsWithNewline = false
+    private var contentHasher = SHA256()
+    private var contentSpanStart = 0
+
+    public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
+        self.limits = limits
+    }
+
+    /// True once the input is known not to be a source map, so a caller may stop feeding it.
+    public var hasGivenUp: Bool {
+        state == .failed && !(maps.first?.isSourceMap ?? false)
+    }
+
+    /// True when the top-level JSON value is complete.
+    public var isComplete: Bool { state == .done }
+
+    public mutating func consume(_ chunk: UnsafeRawBufferPointer) {
+        guard let raw = chunk.baseAddress, !chunk.isEmpty, state != .failed else { return }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
+        let end = chunk.count
+        contentSpanStart = 0
+        var index = 0
+        while index < end {
+            switch state {
+            case .string where stringRole == .content || stringRole == .skip:
+                let stop = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
+                if stop > index, stringRole == .content {
+                    contentBytes += stop - index
+                    contentEndsWithNewline = false
+                    pendingHighSurrogate = nil
+                }
+                index = stop
+                guard index < end else { break }
+                if base[index] == UInt8(ascii: "\"") {
+                    if stringRole == .content {
+                        contentHasher.update(bufferPointer: UnsafeRawBufferPointer(start: base + contentSpanStart, count: index - contentSpanStart))
+                    }
+                    closeString()
+                } else {
+                    state = .escape
+                }
+                index += 1
+            default:
+                step(base[index], at: index)
+                index += 1
+            }
+        }
+        if stringRole == .content, state == .string || state == .escape || state == .unicode {
+            contentHasher.update(bufferPointer: UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
+        }
+        offset += end
+    }
+
+    /// Ends the input. Returns nil when it was not a v3 source map; otherwise the summary, with notes on anything
+    /// malformed or truncated (a broken map that carries source is still a finding).
+    public mutating func finish() -> SourceMapSummary? {
+        guard let root = maps.first, root.isSourceMap else { return nil }
+        var summary = SourceMapSummary(isIndexMap: root.sawSections, limitHit: limitHit)
+        if let failure {
+            summary.notes.append(failure)
+        } else if state != .done {
+            if stringRole == .content, state == .string || state == .escape || state == .unicode {
+                appendContent()
+                summary.notes.append("truncated at byte \(offset) inside a sourcesContent entry (counted as far as it goes)")
+            } else {
+                summary.notes.append("truncated at byte \(offset)")
+            }
+        }
+        for map in maps {
+            map.contribute(to: &summary)
+        }
+        summary.notes += notes
+        return summary
+    }
+
+    // MARK: - Byte-at-a-time states (structure, escapes, names)
+
+    private mutating func step(_ byte: UInt8, at index: Int) {
+        switch state {
+        case .prefix: stepPrefix(byte)
+        case .value: stepValue(byte, at: index)
+        case .string: stepDecodedString(byte)
+        case .escape: stepEscape(byte)
+        case .unicode: stepUnicode(byte)
+        case .literal: stepLiteral(byte, at: index)
+        case .afterValue: stepAfterValue(byte, at: index)
+        case .key:
+            if isWhitespace(byte) { return }
+            if byte == UInt8(ascii: "\"") {
+                beginString(.key, map: stack.last?.map ?? 0, at: index)
+            } else if byte == UInt8(ascii: "}") {
+                closeContainer(byte, at: index)
+            } else {
+                fail("expected a key", at: index)
+            }
+        case .colon:
+            if isWhitespace(byte) { return }
+            if byte == UInt8(ascii: ":") { state = .value } else { fail("expected ':'", at: index) }
+        case .done:
+            if !isWhitespace(byte) && byte != 0 {
+                notes.append("unexpected data after the JSON value at byte \(offset + index)")
+                state = .failed
+            }
+        case .failed:
+            return
+        }
+    }
+
+    private mutating func stepPrefix(_ byte: UInt8) {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let xssi = Array(")]}'".utf8)
+        if offset == 0 || prefixBOM > 0, prefixBOM < 3, prefixXSSI == 0, byte == bom[prefixBOM] {
+            prefixBOM += 1
+        } else if prefixXSSI < 4, byte == xssi[prefixXSSI] {
+            prefixXSSI += 1
+        } else if prefixXSSI == 4, byte == UInt8(ascii: ",") {
+            return
+        } else if isWhitespace(byte), prefixXSSI == 0 || prefixXSSI == 4, prefixBOM == 0 || prefixBOM == 3 {
+            return
+        } else if byte == UInt8(ascii: "{"), prefixXSSI == 0 || prefixXSSI == 4, prefixBOM == 0 || prefixBOM == 3 {
+            openContainer(isObject: true, role: .mapObject(parent: nil))
+        } else {
+            state = .failed
+        }
+    }
+
+    private mutating func stepValue(_ byte: UInt8, at index: Int) {
+        if isWhitespace(byte) { return }
+        let role = currentValueRole()
+        switch byte {
+        case UInt8(ascii: "{"):
+            openContainer(isObject: true, role: role)
+        case UInt8(ascii: "["):
+            openContainer(isObject: false, role: role)
+        case UInt8(ascii: "\""):
+            let map = stack.last?.map ?? 0
+            switch role {
+            case .sourceElement: beginString(.sourcePath, map: map, at: index)
+            case .contentElement: beginString(.content, map: map, at: index)
+            case .sourceRoot: beginString(.sourceRoot, map: map, at: index)
+            case .version: beginString(.version, map: map, at: index)
+            case .sectionURL: beginString(.sectionURL, map: map, at: index)
+            default: beginString(.skip, map: map, at: index)
+            }
+        case UInt8(ascii: "]") where stack.last?.isObject == false:
+            closeContainer(byte, at: index)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"):
+            literal.removeAll(keepingCapacity: true)
+            literal.append(byte)
+            literalRole = role
+            literalMap = stack.last?.map ?? 0
+            state = .literal
+        default:
+            fail("unexpected byte 0x\(String(byte, radix: 16)) where a value belongs", at: index)
+        }
+    }
+
+    /// What the value about to start means, from the enclosing container and the last key.
+    private func currentValueRole() -> ValueRole {
+        guard let top = stack.last else { return .mapObject(parent: nil) }
+        if !top.isObject {
+            switch top.role {
+            case .sources: return .sourceElement
+            case .sourcesContent: return .contentElement
+            case .sections: return .sectionObject
+            default: return .other
+            }
+        }
+        switch top.role {
+        case .map:
+            switch lastKey {
+            case Array("version".utf8): return .version
+            case Array("sources".utf8): return .sources
+            case Array("sourcesContent".utf8): return .sourcesContent
+            case Array("sourceRoot".utf8): return .sourceRoot
+            case Array("sections".utf8): return .sections
+            default: return .other
+            }
+        case .section:
+            switch lastKey {
+            case Array("map".utf8): return .mapObject(parent: top.map)
+            case Array("url".utf8): return .sectionURL
+            default: return .other
+            }
+        default:
+            return .other
+        }
+    }
+
+    private mutating func openContainer(isObject: Bool, role: ValueRole) {
+        guard stack.count < limits.maxJSONDepth else {
+            limitHit = "JSON nesting deeper than \(limits.maxJSONDepth) levels (raise with --max-json-depth)"
+            fail("JSON nesting deeper than \(limits.maxJSONDepth) levels", at: 0)
+            return
+        }
+        let map = stack.last?.map ?? 0
+        var container = Container(isObject: isObject, role: .other, map: map)
+        switch role {
+        case .mapObject(let parent) where isObject:
+            let depth = parent.map { maps[$0].sectionDepth + 1 } ?? 0
+            if depth > limits.maxSectionDepth {
+                limitHit = "index map nested deeper than \(limits.maxSectionDepth) sections"
+            } else {
+                maps.append(MapBuilder(sectionDepth: depth))
+                container = Container(isObject: true, role: .map, map: maps.count - 1)
+            }
+        case .sources where !isObject:
+            maps[map].sawSources = true
+            container.role = .sources
+        case .sourcesContent where !isObject:
+            container.role = .sourcesContent
+        case .sections where !isObject:
+            maps[map].sawSections = true
+            container.role = .sections
+        case .sectionObject where isObject:
+            container.role = .section
+        case .sourceElement:
+            maps[map].sources.append(nil)
+        case .contentElement:
+            maps[map].contents.append(nil)
+            notes.append("sourcesContent entry #\(maps[map].contents.count - 1) is not a string")
+        default:
+            break
+        }
+        stack.append(container)
+        state = isObject ? .key : .value
+    }
+
+    private mutating func closeContainer(_ byte: UInt8, at index: Int) {
+        guard let top = stack.last, top.isObject == (byte == UInt8(ascii: "}")) else {
+            fail("mismatched '\(Character(Unicode.Scalar(byte)))'", at: index)
+            return
+        }
+        stack.removeLast()
+        endValue()
+    }
+
+    private mutating func endValue() {
+        state = stack.isEmpty ? .done : .afterValue
+    }
+
+    private mutating func stepAfterValue(_ byte: UInt8, at index: Int) {
+        if isWhitespace(byte) { return }
+        switch byte {
+        case UInt8(ascii: ","):
+            state = stack.last?.isObject == true ? .key : .value
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            closeContainer(byte, at: index)
+        default:
+            fail("expected ',' or a closing bracket", at: index)
+        }
+    }
+
+    private mutating func stepLiteral(_ byte: UInt8, at index: Int) {
+        let isDelimiter = isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
+            || byte == UInt8(ascii: "]")
+        guard isDelimiter else {
+            if literal.count >= 64 { fail("literal too long", at: index) } else { literal.append(byte) }
+            return
+        }
+        let isNull = literal == Array("null".utf8)
+        switch literalRole {
+        case .version:
+            if literal == Array("3".utf8) { maps[literalMap].isVersion3 = true }
+        case .sourceElement:
+            maps[literalMap].sources.append(nil)
+        case .contentElement:
+            maps[literalMap].contents.append(nil)
+            if !isNull { notes.append("sourcesContent entry #\(maps[literalMap].contents.count - 1) is not a string") }
+        default:
+            break
+        }
+        endValue()
+        if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+            closeContainer(byte, at: index)
+        } else if byte == UInt8(ascii: ",") {
+            stepAfterValue(byte, at: index)
+        }
+    }
+
+    // MARK: - Strings
+
+    private mutating func beginString(_ role: StringRole, map: Int, at index: Int) {
+        stringRole = role
+        stringMap = map
+        pendingHighSurrogate = nil
+        state = .string
+        if role == .content {
+            contentLines = 0
+            contentBytes = 0
+            contentEndsWithNewline = false
+            contentHasher = SHA256()
+            contentSpanStart = index + 1
+        } else if role != .skip {
+            text.removeAll(keepingCapacity: true)
+            textOverflow = false
+        }
+    }
+
+    private mutating func closeString() {
+        let decoded = String(decoding: text, as: UTF8.self)
+        switch stringRole {
+        case .key:
+            lastKey = text.count <= 32 ? text : []
+            state = .colon
+            return
+        case .content:
+            appendContent()
+        case .sourcePath:
+            maps[stringMap].sources.append(decoded)
+        case .sourceRoot:
+            maps[stringMap].sourceRoot = decoded
+        case .version:
+            if decoded == "3" { maps[stringMap].isVersion3 = true }
+        case .sectionURL:
+            maps[stringMap].sectionURLs.append(decoded)
+        case .skip:
+            break
+        }
+        if textOverflow {
+            notes.append("a name longer than \(limits.maxNameBytes) bytes was truncated")
+        }
+        stringRole = .skip
+        endValue()
+    }
+
+    private mutating func appendContent() {
+        let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
+        let digest = ContentDigest(bytes: Array(contentHasher.finalize()))
+        maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
+    }
+
+    /// A byte inside a string whose text is kept (keys, source names, sourceRoot, version, section URLs).
+    private mutating func stepDecodedString(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): closeString()
+        case UInt8(ascii: "\\"): state = .escape
+        default:
+            flushHighSurrogate()
+            appendText(byte)
+        }
+    }
+
+    private mutating func stepEscape(_ byte: UInt8) {
+        state = .string
+        let decoded: UInt8
+        switch byte {
+        case UInt8(ascii: "n"): decoded = 0x0A
+        case UInt8(ascii: "r"): decoded = 0x0D
+        case UInt8(ascii: "t"): decoded = 0x09
+        case UInt8(ascii: "b"): decoded = 0x08
+        case UInt8(ascii: "f"): decoded = 0x0C
+        case UInt8(ascii: "u"):
+            state = .unicode
+            hexCount = 0
+            hexValue = 0
+            return
+        default: decoded = byte
+        }
+        if stringRole == .content {
+            countDecoded(scalar: UInt32(decoded))
+        } else if stringRole != .skip {
+            flushHighSurrogate()
+            appendText(decoded)
+        }
+    }
+
+    private mutating func stepUnicode(_ byte: UInt8) {
+        let digit: UInt32
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+        default:
+            fail("bad \\u escape", at: 0)
+            return
+        }
+        hexValue = hexValue << 4 | digit
+        hexCount += 1
+        guard hexCount == 4 else { return }
+        state = .string
+        if stringRole == .content {
+            countDecoded(scalar: hexValue)
+        } else if stringRole != .skip {
+            appendScalar(hexValue)
+        }
+    }
+
+    /// Adds one decoded code unit to the current content entry's line and byte counts.
+    private mutating func countDecoded(scalar: UInt32) {
+        if (0xDC00...0xDFFF).contains(scalar), pendingHighSurrogate != nil {
+            contentBytes += 1
+            pendingHighSurrogate = nil
+            return
+        }
+        pendingHighSurrogate = (0xD800...0xDBFF).contains(scalar) ? scalar : nil
+        contentBytes += scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : 3
+        contentEndsWithNewline = scalar == 0x0A
+        if scalar == 0x0A { contentLines += 1 }
+    }
+
+    private mutating func appendScalar(_ scalar: UInt32) {
+        if (0xDC00...0xDFFF).contains(scalar), let high = pendingHighSurrogate {
+            pendingHighSurrogate = nil
+            appendUTF8(0x10000 + ((high - 0xD800) << 10) + (scalar - 0xDC00))
+            return
+        }
+        flushHighSurrogate()
+        if (0xD800...0xDBFF).contains(scalar) {
+            pendingHighSurrogate = scalar
+        } else {
+            appendUTF8((0xDC00...0xDFFF).contains(scalar) ? 0xFFFD : scalar)
+        }
+    }
+
+    private mutating func flushHighSurrogate() {
+        if pendingHighSurrogate != nil {
+            pendingHighSurrogate = nil
+            appendUTF8(0xFFFD)
+        }
+    }
+
+    private mutating func appendUTF8(_ scalar: UInt32) {
+        guard let unicode = Unicode.Scalar(scalar) else { return }
+        for unit in UTF8.encode(unicode)! {
+            appendText(unit)
+        }
+    }
+
+    private mutating func appendText(_ byte: UInt8) {
+        if text.count < limits.maxNameBytes { text.append(byte) } else { textOverflow = true }
+    }
+
+    private mutating func fail(_ reason: String, at index: Int) {
+        failure = "malformed JSON at byte \(offset + index): \(reason)"
+        state = .failed
+    }
+
+    private func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}

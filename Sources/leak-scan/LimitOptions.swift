@@ -1,0 +1,32 @@
+import ArgumentParser
+import LeakScan
+
+/// Safety limits as flags; every diagnostic about a crossed limit names the flag that raises it.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Deepest nested archive opened (archive in archive).")
+    var maxDepth = ScanLimits().maxDepth
+
+    @Option(name: .long, help: "Uncompressed bytes read per artifact before the scan stops as incomplete.")
+    var maxBytes = ScanLimits().maxTotalBytes
+
+    @Option(name: .long, help: "Members per artifact before the scan stops as incomplete.")
+    var maxEntries = ScanLimits().maxEntries
+
+    @Option(name: .long, help: "Deepest JSON nesting followed inside a source map.")
+    var maxJsonDepth = ScanLimits().tokenizer.maxJSONDepth
+
+    func validate() throws {
+        guard maxDepth >= 0, maxBytes > 0, maxEntries > 0, maxJsonDepth > 0 else {
+            throw ValidationError("limits must be positive (--max-depth may be 0)")
+        }
+    }
+
+    var scanLimits: ScanLimits {
+        var limits = ScanLimits()
+        limits.maxDepth = maxDepth
+        limits.maxTotalBytes = maxBytes
+        limits.maxEntries = maxEntries
+        limits.tokenizer.maxJSONDepth = maxJsonDepth
+        return limits
+    }
+}
