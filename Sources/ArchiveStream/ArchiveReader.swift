@@ -65,14 +65,31 @@ public final class ArchiveReader {
         return reader
     }
 
+    /// Every container libarchive reads except mtree, whose text bidder claims ordinary scripts; `raw` comes last so
+    /// a file that is no archive reads as one member.
+    private static func enableFormats(_ handle: OpaquePointer) {
+        archive_read_support_format_tar(handle)
+        archive_read_support_format_gnutar(handle)
+        archive_read_support_format_zip(handle)
+        archive_read_support_format_ar(handle)
+        archive_read_support_format_cpio(handle)
+        archive_read_support_format_7zip(handle)
+        archive_read_support_format_iso9660(handle)
+        archive_read_support_format_rar(handle)
+        archive_read_support_format_rar5(handle)
+        archive_read_support_format_cab(handle)
+        archive_read_support_format_lha(handle)
+        archive_read_support_format_xar(handle)
+        archive_read_support_format_empty(handle)
+        archive_read_support_format_raw(handle)
+    }
+
     private static func makeContentReader() throws(ArchiveError) -> ArchiveReader {
         guard let handle = archive_read_new() else {
             throw ArchiveError(code: .openFailed, status: ARCHIVE_FATAL, message: "cannot allocate a libarchive reader")
         }
         archive_read_support_filter_all(handle)
-        archive_read_support_format_all(handle)
-        archive_read_support_format_raw(handle)
-        archive_read_support_format_empty(handle)
+        enableFormats(handle)
         return ArchiveReader(handle: handle, isDiskWalk: false)
     }
 

@@ -1,0 +1,91 @@
+import Foundation
+import LeakScanCore
+import TestSupport
+import Testing
+
+@Suite struct SourceMappingURLFinderTests {
+    struct Found: Equatable {
+        var urls: [String]
+        var inline: [[Int]]
+        var notes: Int
+    }
+
+    static func find(_ chunks: [ArraySlice<UInt8>]) -> Found {
+        var finder = SourceMappingURLFinder()
+        for chunk in chunks {
+            chunk.withUnsafeBytes { finder.consume($0) }
+        }
+        finder.finish()
+        return Found(
+            urls: finder.urls.map(\.url),
+            inline: finder.inlineMaps.map { [$0.offset, $0.summary.exposed.count, $0.summary.exposed.map(\.stats.lines).reduce(0, +)] },
+            notes: finder.notes.count)
+    }
+
+    static func find(_ text: String) -> Found { find([Array(text.utf8)[...]]) }
+
+    static let inlineMap = MapText.map(sources: ["src/a.ts", "src/b.ts"], contents: ["a\nb\n", "c"])
+
+    @Test func findsReferencesInEveryCommentForm() {
+        let text = "x()\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=b.css.map */\n//@ sourceMappingURL=https://cdn/x.map\n"
+        #expect(Self.find(text) == Found(urls: ["a.js.map", "b.css.map", "https://cdn/x.map"], inline: [], notes: 0))
+    }
+
+    @Test func decodesBase64AndBase64URLAndPercentEncodedInlineMaps() {
+        let base64 = MapText.base64(Self.inlineMap)
+        let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let percent = Self.inlineMap.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let text = "a;\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,\(base64)\n"
+            + "eval(\"b;\\n//# sourceMappingURL=data:application/json;base64,\(urlSafe)\\n//# sourceURL=b\")\n"
+            + "/*# sourceMappingURL=data:application/json,\(percent) */\n"
+        let found = Self.find(text)
+        #expect(found.inline.map { Array($0.dropFirst()) } == [[2, 3], [2, 3], [2, 3]])
+        #expect(found.urls.isEmpty)
+        #expect(found.notes == 0)
+    }
+
+    @Test func ignoresTheBundledSourceMapLibraryTrap() {
+        let text = #"""
+            var prefix = "//# sourceMappingURL=data:application/json;charset=utf-8;base64," + toBase64(map);
+            var re = /\/\/[@#] sourceMappingURL=([^\s'"]+)/;
+            var css = "/*# sourceMappingURL=data:application/json," + encodeURIComponent(json) + " */";
+            var name = "//# sourceMappingURL=" + file + ".map";
+            var tpl = `//# sourceMappingURL=${name}.map`;
+            """#
+        #expect(Self.find(text) == Found(urls: [], inline: [], notes: 0))
+    }
+
+    @Test func undecodablePayloadIsANoteNotACrash() {
+        #expect(Self.find("//# sourceMappingURL=data:application/json;base64,!!!notbase64\n").notes == 0)
+        #expect(Self.find("//# sourceMappingURL=data:application/json;base64,aGVsbG8gd29ybGQ=\n").notes == 1)
+        #expect(Self.find("//# sourceMappingURL=data:application/json;base64,QUJD@@\n").notes == 1)
+    }
+
+    @Test func everyChunkingFindsTheSame() {
+        let base64 = MapText.base64(Self.inlineMap)
+        let text = "x;//# sourceMappingURL=data:application/json;base64,\(base64)\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=data:application/json,%7B%22version%22%3A3%2C%22sources%22%3A%5B%5D%7D */"
+        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { Self.find($0) } == nil)
+        #expect(Self.find(text).inline.count == 2)
+    }
+}
+
+@Suite struct Base64StreamDecoderTests {
+    static func decode(_ chunks: [ArraySlice<UInt8>]) -> [UInt8] {
+        var decoder = Base64StreamDecoder()
+        var output: [UInt8] = []
+        for chunk in chunks {
+            for byte in chunk { decoder.feed(byte, into: &output) }
+        }
+        _ = decoder.finish(into: &output)
+        return output
+    }
+
+    @Test(arguments: ["", "a", "ab", "abc", "abcd", "{\"version\":3}", "ünïcödé 😀"])
+    func roundTripsUnderEveryChunking(text: String) {
+        let encoded = Array(MapText.base64(text).utf8)
+        #expect(Self.decode([encoded[...]]) == Array(text.utf8))
+        #expect(SplitFeeder.firstMismatch(of: encoded) { Self.decode($0) } == nil)
+        let unpadded = encoded.filter { $0 != UInt8(ascii: "=") }
+        #expect(Self.decode([unpadded[...]]) == Array(text.utf8))
+    }
+}

@@ -1,0 +1,89 @@
+import CArchive
+
+/// Builds small archives in memory with libarchive's writer, so tests never need binary fixtures.
+public enum ArchiveBuilder {
+    public enum Format: Sendable {
+        case tar, zip, ar
+    }
+
+    public enum Filter: Sendable {
+        case none, gzip, bzip2, xz
+    }
+
+    public enum Member: Sendable {
+        case file(String, [UInt8])
+        case directory(String)
+        case symlink(String, target: String)
+        case hardlink(String, target: String)
+
+        public static func text(_ path: String, _ content: String) -> Member {
+            .file(path, Array(content.utf8))
+        }
+    }
+
+    public static func build(_ format: Format, filter: Filter = .none, _ members: [Member]) -> [UInt8] {
+        let archive = archive_write_new()!
+        defer { archive_write_free(archive) }
+        switch format {
+        case .tar: archive_write_set_format_pax_restricted(archive)
+        case .zip: archive_write_set_format_zip(archive)
+        case .ar: archive_write_set_format_ar_svr4(archive)
+        }
+        switch filter {
+        case .none: archive_write_add_filter_none(archive)
+        case .gzip: archive_write_add_filter_gzip(archive)
+        case .bzip2: archive_write_add_filter_bzip2(archive)
+        case .xz: archive_write_add_filter_xz(archive)
+        }
+        if format == .ar || format == .zip { archive_write_set_bytes_in_last_block(archive, 1) }
+        let sink = Sink()
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        archive_write_open(archive, context, nil, { _, context, buffer, length in
+            let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+            sink.bytes += UnsafeRawBufferPointer(start: buffer, count: length)
+            return length
+        }, nil)
+        for member in members {
+            let entry = archive_entry_new()!
+            defer { archive_entry_free(entry) }
+            archive_entry_set_mtime(entry, 499_162_500, 0)
+            switch member {
+            case .file(let path, let content):
+                archive_entry_set_pathname(entry, path)
+                archive_entry_set_filetype(entry, 0o100000)
+                archive_entry_set_perm(entry, 0o644)
+                archive_entry_set_size(entry, la_int64_t(content.count))
+                archive_write_header(archive, entry)
+                content.withUnsafeBytes { _ = archive_write_data(archive, $0.baseAddress, $0.count) }
+            case .directory(let path):
+                archive_entry_set_pathname(entry, path)
+                archive_entry_set_filetype(entry, 0o040000)
+                archive_entry_set_perm(entry, 0o755)
+                archive_write_header(archive, entry)
+            case .symlink(let path, let target):
+                archive_entry_set_pathname(entry, path)
+                archive_entry_set_filetype(entry, 0o120000)
+                archive_entry_set_symlink(entry, target)
+                archive_write_header(archive, entry)
+            case .hardlink(let path, let target):
+                archive_entry_set_pathname(entry, path)
+                archive_entry_set_filetype(entry, 0o100000)
+                archive_entry_set_hardlink(entry, target)
+                archive_write_header(archive, entry)
+            }
+        }
+        archive_write_close(archive)
+        return sink.bytes
+    }
+
+    /// A Debian package: `debian-binary`, `control.tar.gz` and `data.tar.xz` in an ar archive.
+    public static func debianPackage(data members: [Member]) -> [UInt8] {
+        let control = build(.tar, filter: .gzip, [.text("./control", "Package: demo\nVersion: 1.0\n")])
+        let data = build(.tar, filter: .xz, members)
+        return build(.ar, [.text("debian-binary", "2.0\n"), .file("control.tar.gz", control), .file("data.tar.xz", data)])
+    }
+
+    private final class Sink {
+        var bytes: [UInt8] = []
+    }
+}
