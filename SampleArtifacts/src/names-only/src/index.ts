@@ -1,0 +1,5 @@
+import { double } from "./math";
+
+export function run(values: number[]): number[] {
+  return values.map(double);
+}

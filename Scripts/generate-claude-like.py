@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Generates a Claude-Code-shaped npm tarball: package/cli.js (bundle) + package/cli.js.map whose sourcesContent
+holds ~1,906 first-party src/**.ts files (~513,676 lines) and ~2,850 node_modules entries (~471,266 lines).
+
+Deterministic for a given --seed and --scale. Writes the .tgz and prints the ground truth as JSON on stdout:
+{"files": N, "lines": N, "bytes": N, "first_party_files": N, "first_party_lines": N, ...}.
+Usage: Scripts/generate-claude-like.py --out cli.tgz [--scale 1.0] [--copies 1] [--seed 2026]
+"""
+import argparse
+import gzip
+import io
+import json
+import random
+import tarfile
+
+FIRST_PARTY_FILES, FIRST_PARTY_LINES = 1906, 513676
+THIRD_PARTY_FILES, THIRD_PARTY_LINES = 2850, 471266
+DIRECTORIES = ["src/tools", "src/services", "src/components", "src/commands", "src/utils", "src/hooks", "src/query"]
+PACKAGES = ["react", "lodash-es", "zod", "chalk", "yaml", "ink", "undici", "ajv", "semver", "diff"]
+
+
+def line_pool(rng):
+    words = ["const", "value", "await", "return", "export", "function", "if", "else", "=>", "result", "options",
+             "config", "tool", "message", "stream", "{", "}", "(", ")", ";", "\"quoted\"", "'single'", "\\n",
+             "é", "→", "😀", "\t", "path\\\\to", "`tpl ${x}`"]
+    pool = []
+    for _ in range(4096):
+        indent = " " * (2 * rng.randrange(0, 5))
+        pool.append(indent + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 14))))
+    return pool
+
+
+def split_lines(total_lines, files, rng):
+    """Positive line counts per file that sum exactly to total_lines."""
+    weights = [rng.random() + 0.05 for _ in range(files)]
+    scale = (total_lines - files) / sum(weights)
+    counts = [1 + int(w * scale) for w in weights]
+    counts[0] += total_lines - sum(counts)
+    return counts
+
+
+def sources(rng, scale):
+    pool = line_pool(rng)
+    entries = []
+    first_files = max(1, round(FIRST_PARTY_FILES * scale))
+    third_files = max(1, round(THIRD_PARTY_FILES * scale))
+    for index, lines in enumerate(split_lines(max(first_files, round(FIRST_PARTY_LINES * scale)), first_files, rng)):
+        path = f"{rng.choice(DIRECTORIES)}/module{index}.ts"
+        entries.append((path, lines))
+    for index, lines in enumerate(split_lines(max(third_files, round(THIRD_PARTY_LINES * scale)), third_files, rng)):
+        path = f"node_modules/{rng.choice(PACKAGES)}/dist/file{index}.js"
+        entries.append((path, lines))
+    for path, lines in entries:
+        text = "\n".join(rng.choice(pool) for _ in range(lines))
+        if rng.random() < 0.8:
+            text += "\n"
+        yield "../" + path, text
+
+
+def build(seed, scale, copies):
+    rng = random.Random(seed)
+    truth = dict(files=0, lines=0, bytes=0, first_party_files=0, first_party_lines=0, third_party_files=0,
+                 third_party_lines=0, sources=0)
+    names, contents = [], []
+    for name, text in sources(rng, scale):
+        for copy in range(copies):
+            names.append(name if copy == 0 else name.replace(".", f"_{copy}.", 1))
+            contents.append(text)
+    for name, text in zip(names, contents):
+        data = text.encode()
+        lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+        party = "third_party" if "node_modules/" in name else "first_party"
+        truth["files"] += 1
+        truth["lines"] += lines
+        truth["bytes"] += len(data)
+        truth[party + "_files"] += 1
+        truth[party + "_lines"] += lines
+    truth["sources"] = len(names)
+    mappings = ";".join("AAAA,SAASA,GAAG,CAAC" for _ in range(int(150000 * scale * copies) + 1))
+    source_map = json.dumps({"version": 3, "file": "cli.js", "sources": names, "sourcesContent": contents,
+                             "names": [], "mappings": mappings}, ensure_ascii=False).encode()
+    bundle_lines = max(10, int(240000 * scale))
+    bundle = ("#!/usr/bin/env node\n" + "\n".join(
+        f"var v{i}=function(a,b){{return a+b*{i}}};" for i in range(bundle_lines))
+        + "\n//# sourceMappingURL=cli.js.map\n").encode()
+    return truth, bundle, source_map
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--copies", type=int, default=1, help="repeat every source N times (x4 map size)")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    truth, bundle, source_map = build(args.seed, args.scale, args.copies)
+    package_json = json.dumps({"name": "claude-like-cli", "version": "2.1.88", "bin": {"claude": "cli.js"}}).encode()
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as zipped:
+        with tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            for name, data in [("package/package.json", package_json), ("package/cli.js", bundle),
+                               ("package/cli.js.map", source_map)]:
+                info = tarfile.TarInfo(name)
+                info.size, info.mtime, info.mode = len(data), 499162500, 0o644
+                tar.addfile(info, io.BytesIO(data))
+    print(json.dumps(truth, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

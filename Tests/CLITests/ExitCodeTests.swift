@@ -1,0 +1,63 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct ExitCodeTests {
+    @Test func usageErrorsExit64() throws {
+        #expect(try CLIRunner.run([]).status == 64)
+        #expect(try CLIRunner.run(["--max-depth", "-1", "x.tgz"]).status == 64)
+        #expect(try CLIRunner.run(["--no-such-flag", "x.tgz"]).status == 64)
+    }
+
+    @Test func unreadableInputExits2WithOneLineNamingIt() throws {
+        let result = try CLIRunner.run(["/nonexistent/pkg.tgz", "SampleArtifacts/clean-lib-3.1.0.tgz"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "leak-scan: error: /nonexistent/pkg.tgz: cannot open: no such file or directory\n")
+        #expect(result.stdout.contains("CLEAN       SampleArtifacts/clean-lib-3.1.0.tgz"))
+    }
+
+    @Test func truncatedTarballExits2NamingTheMember() throws {
+        let directory = TemporaryDirectory()
+        var random = SeededGenerator(seed: 11)
+        let noise = (0..<400_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let full = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/blob.bin", noise)])
+        let path = directory.write("cut.tgz", Array(full.prefix(300_000)))
+        let result = try CLIRunner.run([path])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("leak-scan: error: \(path)!package/blob.bin: member data unreadable: "))
+        #expect(result.stdout.hasPrefix("INCOMPLETE  \(path)  scan incomplete (1 problem)"))
+    }
+
+    @Test func helpDocumentsExitCodes() throws {
+        let help = try CLIRunner.run(["--help"]).stdout
+        #expect(help.contains("64  usage error"))
+        #expect(help.contains("2   scan incomplete"))
+    }
+
+    @Test func claudeLikeGeneratorCountsMatchItsGroundTruth() throws {
+        let directory = TemporaryDirectory()
+        let artifact = directory.path + "/claude-like.tgz"
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", CLIRunner.packageRoot + "/Scripts/generate-claude-like.py", "--out", artifact, "--scale", "0.02"]
+        let pipe = Pipe()
+        generator.standardOutput = pipe
+        try generator.run()
+        let truthData = pipe.fileHandleForReading.readDataToEndOfFile()
+        generator.waitUntilExit()
+        let truth = try JSONDecoder().decode([String: Int].self, from: truthData)
+        let result = try CLIRunner.run([artifact])
+        let expected = "1 source map exposes \(grouped(truth["files"]!)) files / \(grouped(truth["lines"]!)) lines of original source "
+            + "(first-party: \(grouped(truth["first_party_files"]!)) files / \(grouped(truth["first_party_lines"]!)) lines)"
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("LEAK        \(artifact)  \(expected)"))
+    }
+
+    private func grouped(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+    }
+}
