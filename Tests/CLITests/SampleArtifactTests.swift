@@ -17,6 +17,10 @@ import Testing
          "LEAK        SampleArtifacts/inline-widget-0.3.0.tgz  2 source maps expose 2 files / 13 lines of original source (first-party: 2 files / 13 lines)"),
         ("nested_tools-1.0-py3-none-any.whl", 1,
          "LEAK        SampleArtifacts/nested_tools-1.0-py3-none-any.whl  1 source map exposes 5 files / 45 lines of original source (first-party: 4 files / 40 lines)"),
+        ("index-map-1.0.0.tgz", 1,
+         "LEAK        SampleArtifacts/index-map-1.0.0.tgz  1 source map exposes 2 files / 6 lines of original source (first-party: 2 files / 6 lines)"),
+        ("demo-app_1.0_all.deb", 1,
+         "LEAK        SampleArtifacts/demo-app_1.0_all.deb  1 source map exposes 5 files / 45 lines of original source (first-party: 4 files / 40 lines)"),
     ] as [(String, Int32, String)])
     func verdictLineAndExitCode(artifact: String, status: Int32, verdict: String) throws {
         let result = try CLIRunner.run(["SampleArtifacts/\(artifact)"])
@@ -43,6 +47,17 @@ import Testing
     @Test func nestedWheelChainsTheLocation() throws {
         let output = try CLIRunner.run(["SampleArtifacts/nested_tools-1.0-py3-none-any.whl"]).stdout
         #expect(output.contains("SampleArtifacts/nested_tools-1.0-py3-none-any.whl!share/leaky-cli-1.0.0.tgz!package/dist/cli.js.map  5 files / 45 lines"))
+    }
+
+    @Test func indexMapIsCountedAndItsURLSectionIsAReference() throws {
+        let output = try CLIRunner.run(["SampleArtifacts/index-map-1.0.0.tgz"]).stdout
+        #expect(output.contains("  map index  SampleArtifacts/index-map-1.0.0.tgz!package/dist/all.js.map  2 files / 6 lines (first-party 2 / 6)"))
+        #expect(output.contains("  reference missing SampleArtifacts/index-map-1.0.0.tgz!package/dist/all.js.map -> vendor.js.map"))
+    }
+
+    @Test func debianPackageChainsThroughDataTarXz() throws {
+        let output = try CLIRunner.run(["SampleArtifacts/demo-app_1.0_all.deb"]).stdout
+        #expect(output.contains("  map file   SampleArtifacts/demo-app_1.0_all.deb!data.tar.xz!./usr/share/demo-app/cli.js.map  5 files / 45 lines (first-party 4 / 40)"))
     }
 
     @Test func standardInputIsScanned() throws {

@@ -26,13 +26,14 @@ public struct EntryScanner {
         if var tokenizer, let summary = tokenizer.finish() {
             findings.maps.append(
                 MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary))
+            findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
         }
         if var finder {
             finder.finish()
             for inline in finder.inlineMaps {
                 findings.maps.append(MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary))
             }
-            findings.referenceURLs = finder.urls
+            findings.referenceURLs += finder.urls
             findings.notes = finder.notes
         }
         return findings

@@ -1,0 +1,4 @@
+export function beta(text: string): string {
+  return text.split("").reverse().join("");
+}
+console.log(beta("abc"));
