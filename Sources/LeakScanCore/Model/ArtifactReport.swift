@@ -1,12 +1,14 @@
 /// Everything found in one artifact, sorted for deterministic output.
 public struct ArtifactReport: Hashable, Sendable {
     /// The name given on the command line (`-` reads as `<stdin>`).
-    public var name: String
-    public var maps: [MapFinding]
+    public let name: String
+    public let maps: [MapFinding]
     public var references: [Reference]
     public var notes: [Note]
     public var diagnostics: [Diagnostic]
     public var statistics: ScanStatistics
+    /// Totals over `maps`, computed once.
+    public let totals: ExposureTotals
 
     public init(
         name: String, maps: [MapFinding], references: [Reference], notes: [Note], diagnostics: [Diagnostic],
@@ -18,9 +20,8 @@ public struct ArtifactReport: Hashable, Sendable {
         self.notes = notes.sorted()
         self.diagnostics = diagnostics.sorted()
         self.statistics = statistics
+        self.totals = ExposureTotals(maps: maps)
     }
-
-    public var totals: ExposureTotals { ExposureTotals(maps: maps) }
     public var isIncomplete: Bool { !diagnostics.isEmpty }
 
     /// Default verdict: first-party content is a leak; incomplete beats the lower severities.

@@ -1,13 +1,13 @@
 /// The immutable result of one run: artifacts in input order, plus overall totals.
 public struct ScanReport: Hashable, Sendable {
-    public var artifacts: [ArtifactReport]
+    public let artifacts: [ArtifactReport]
+    /// Totals over every artifact's maps (de-duplication spans artifacts), computed once.
+    public let totals: ExposureTotals
 
     public init(artifacts: [ArtifactReport]) {
         self.artifacts = artifacts
+        self.totals = ExposureTotals(maps: artifacts.flatMap(\.maps))
     }
-
-    /// Totals over every artifact's maps (de-duplication spans artifacts).
-    public var totals: ExposureTotals { ExposureTotals(maps: artifacts.flatMap(\.maps)) }
 
     /// The worst artifact verdict.
     public var verdict: Verdict { artifacts.map(\.verdict).max() ?? .clean }

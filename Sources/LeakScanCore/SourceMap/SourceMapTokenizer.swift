@@ -93,10 +93,14 @@ public struct SourceMapTokenizer {
                         contentHasher.update(bufferPointer: UnsafeRawBufferPointer(start: base + contentSpanStart, count: index - contentSpanStart))
                     }
                     closeString()
+                    index += 1
+                } else if index + 1 < end, let decoded = Self.simpleEscape(base[index + 1]) {
+                    if stringRole == .content { countDecoded(scalar: decoded) }
+                    index += 2
                 } else {
                     state = .escape
+                    index += 1
                 }
-                index += 1
             default:
                 step(base[index], at: index)
                 index += 1
@@ -399,6 +403,20 @@ public struct SourceMapTokenizer {
         }
     }
 
+    /// The decoded value of a one-character escape (`\n`, `\"` …), or nil for `\u` and invalid escapes.
+    @inline(__always)
+    private static func simpleEscape(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): UInt32(byte)
+        case UInt8(ascii: "t"): 0x09
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        default: nil
+        }
+    }
+
     private mutating func stepEscape(_ byte: UInt8) {
         state = .string
         let decoded: UInt8
@@ -445,6 +463,7 @@ public struct SourceMapTokenizer {
     }
 
     /// Adds one decoded code unit to the current content entry's line and byte counts.
+    @inline(__always)
     private mutating func countDecoded(scalar: UInt32) {
         if (0xDC00...0xDFFF).contains(scalar), pendingHighSurrogate != nil {
             contentBytes += 1
