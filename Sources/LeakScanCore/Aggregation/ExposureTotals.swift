@@ -26,14 +26,8 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
             if !finding.exposesContent, finding.summary.sourcesCount > 0 { namesOnlyMaps += 1 }
             for source in finding.summary.exposed {
                 raw.add(source.stats)
-                if let kept = byPath[source.path] {
-                    byPath[source.path] = ContentStats(
-                        lines: max(kept.lines, source.stats.lines), bytes: max(kept.bytes, source.stats.bytes),
-                        digest: kept.digest)
-                } else {
-                    byPath[source.path] = source.stats
-                }
-                byContent[source.stats.digest] = source.stats
+                byPath[source.path] = Self.larger(byPath[source.path], source.stats)
+                byContent[source.stats.digest] = Self.larger(byContent[source.stats.digest], source.stats)
             }
         }
         for (path, stats) in byPath {
@@ -43,5 +37,11 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
         for stats in byContent.values {
             uniqueByContent.add(stats)
         }
+    }
+
+    /// Of two duplicates, the larger lines and bytes, so the result does not depend on the order maps were read.
+    private static func larger(_ kept: ContentStats?, _ new: ContentStats) -> ContentStats {
+        guard let kept else { return new }
+        return ContentStats(lines: max(kept.lines, new.lines), bytes: max(kept.bytes, new.bytes), digest: min(kept.digest, new.digest))
     }
 }
