@@ -92,17 +92,20 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--copies", type=int, default=1, help="repeat every source N times (x4 map size)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--no-map", action="store_true", help="ship only the bundle (the clean benchmark artifact)")
     args = parser.parse_args()
     truth, bundle, source_map = build(args.seed, args.scale, args.copies)
     package_json = json.dumps({"name": "claude-like-cli", "version": "2.1.88", "bin": {"claude": "cli.js"}}).encode()
     with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as zipped:
         with tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
-            for name, data in [("package/package.json", package_json), ("package/cli.js", bundle),
-                               ("package/cli.js.map", source_map)]:
+            members = [("package/package.json", package_json), ("package/cli.js", bundle)]
+            if not args.no_map:
+                members.append(("package/cli.js.map", source_map))
+            for name, data in members:
                 info = tarfile.TarInfo(name)
                 info.size, info.mtime, info.mode = len(data), 499162500, 0o644
                 tar.addfile(info, io.BytesIO(data))
-    print(json.dumps(truth, sort_keys=True))
+    print(json.dumps({} if args.no_map else truth, sort_keys=True))
 
 
 if __name__ == "__main__":

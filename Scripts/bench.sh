@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmark: leak-scan against `bsdtar -xOf` (libarchive + zlib decompression floor) and `igzip -dc` (ISA-L inflate
+# limit) on generated artifacts, in the same run. Prints ratios and peak RSS, and checks counts against ground truth.
+# Usage: Scripts/bench.sh [--quick]     (needs: hyperfine, libarchive-tools, isal, /usr/bin/time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale=1.0
+runs=5
+if [ "${1:-}" = "--quick" ]; then scale=0.05; runs=2; fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build -c release --product leak-scan >/dev/null
+bin=.build/release/leak-scan
+
+python3 Scripts/generate-claude-like.py --scale "$scale" --out "$work/claude-like.tgz" > "$work/claude-like.truth"
+python3 Scripts/generate-claude-like.py --scale "$scale" --no-map --out "$work/clean.tgz" > /dev/null
+python3 Scripts/generate-claude-like.py --scale "$scale" --copies 4 --out "$work/claude-like-x4.tgz" > "$work/claude-like-x4.truth"
+
+mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
+printf '| artifact | bsdtar s | igzip s | leak-scan s | leak-scan / bsdtar | peak RSS MiB | counts |\n|---|---|---|---|---|---|---|\n'
+for name in claude-like clean claude-like-x4; do
+  artifact="$work/$name.tgz"
+  hyperfine -N -i -w 1 -r "$runs" --export-json "$work/b.json" "bsdtar -xOf $artifact" >/dev/null 2>&1
+  hyperfine -N -i -w 1 -r "$runs" --export-json "$work/i.json" "igzip -dc $artifact" >/dev/null 2>&1 || echo '{"results":[{"mean":0}]}' > "$work/i.json"
+  hyperfine -N -i -w 1 -r "$runs" --export-json "$work/l.json" "$bin $artifact" >/dev/null 2>&1
+  rss=$( (/usr/bin/time -v "$bin" "$artifact" 2>&1 >/dev/null || true) | awk '/Maximum resident/ {printf "%.1f", $6/1024}')
+  counts="n/a"
+  if [ -s "$work/$name.truth" ] && [ "$(cat "$work/$name.truth")" != "{}" ]; then
+    expected=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1])); print(f\"{t['files']:,} files / {t['lines']:,} lines\")" "$work/$name.truth")
+    if ("$bin" "$artifact" || true) | head -1 | grep -q "exposes $expected"; then counts="exact"; else counts="MISMATCH"; fi
+  fi
+  b=$(mean "$work/b.json"); i=$(mean "$work/i.json"); l=$(mean "$work/l.json")
+  python3 -c "import sys; b,i,l=map(float,sys.argv[1:4]); print(f'| {sys.argv[4]} | {b:.3f} | {i:.3f} | {l:.3f} | {l/b:.2f} | {sys.argv[5]} | {sys.argv[6]} |')" "$b" "$i" "$l" "$name" "$rss" "$counts"
+done
