@@ -54,8 +54,7 @@ import Testing
 
     @Test func truncatedGzipIsAnErrorWithLibarchivesMessage() throws {
         let directory = TemporaryDirectory()
-        var random = SeededGenerator(seed: 7)
-        let content = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let content = SeededGenerator.noise(count: 300_000, seed: 7)
         let full = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/big.bin", content)])
         let path = directory.write("cut.tgz", Array(full.prefix(200_000)))
         #expect {

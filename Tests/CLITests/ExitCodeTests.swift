@@ -18,8 +18,7 @@ import Testing
 
     @Test func truncatedTarballExits2NamingTheMember() throws {
         let directory = TemporaryDirectory()
-        var random = SeededGenerator(seed: 11)
-        let noise = (0..<400_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let noise = SeededGenerator.noise(count: 400_000, seed: 11)
         let full = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/blob.bin", noise)])
         let path = directory.write("cut.tgz", Array(full.prefix(300_000)))
         let result = try CLIRunner.run([path])

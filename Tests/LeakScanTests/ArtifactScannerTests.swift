@@ -80,8 +80,7 @@ import Testing
     }
 
     @Test func truncatedArtifactIsIncompleteWithAMessageNamingTheMember() {
-        var random = SeededGenerator(seed: 3)
-        let noise = (0..<400_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let noise = SeededGenerator.noise(count: 400_000, seed: 3)
         let full = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/blob.bin", noise), .text("package/x.js.map", Self.leakingMap)])
         let report = Self.scan("cut.tgz", Array(full.prefix(250_000)))
         #expect(report.verdict == .incomplete)
