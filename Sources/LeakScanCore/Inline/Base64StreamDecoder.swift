@@ -3,8 +3,6 @@ public struct Base64StreamDecoder {
     private var quantum: UInt32 = 0
     private var pending = 0
     private var sawPadding = false
-    /// Number of payload characters accepted so far.
-    public private(set) var characterCount = 0
 
     public init() {}
 
@@ -30,7 +28,6 @@ public struct Base64StreamDecoder {
     /// Accepts one payload byte (call only when `isPayload` is true) and appends any completed bytes to `output`.
     @inline(__always)
     public mutating func feed(_ byte: UInt8, into output: inout [UInt8]) {
-        characterCount += 1
         guard let value = Self.value(of: byte), !sawPadding else {
             sawPadding = true
             return

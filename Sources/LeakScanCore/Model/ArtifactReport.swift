@@ -24,12 +24,12 @@ public struct ArtifactReport: Hashable, Sendable {
     }
     public var isIncomplete: Bool { !diagnostics.isEmpty }
 
-    /// Default verdict: first-party content is a leak; incomplete beats the lower severities.
+    /// Default verdict: a map rule at error level (first-party content) is a leak; incomplete beats the lower severities.
     public var verdict: Verdict {
-        if maps.contains(where: \.exposesFirstParty) { return .leak }
+        let mapRules = maps.filter { $0.exposesContent || $0.summary.sourcesCount > 0 }.map(Rule.forMap)
+        if mapRules.contains(where: { $0.defaultLevel == .error }) { return .leak }
         if isIncomplete { return .incomplete }
-        let warns = maps.contains { $0.exposesContent || $0.summary.sourcesCount > 0 }
-            || references.contains { $0.status != .present }
-        return warns ? .warn : .clean
+        let referenceWarnings = references.contains { $0.status != .present }
+        return mapRules.isEmpty && !referenceWarnings ? .clean : .warn
     }
 }

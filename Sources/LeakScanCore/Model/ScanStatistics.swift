@@ -11,16 +11,4 @@ public struct ScanStatistics: Hashable, Sendable, Codable {
     public var bytesRead: Int64 = 0
 
     public init() {}
-
-    public static func + (lhs: ScanStatistics, rhs: ScanStatistics) -> ScanStatistics {
-        var sum = lhs
-        sum.entries += rhs.entries
-        sum.regularFiles += rhs.regularFiles
-        sum.directories += rhs.directories
-        sum.linksSkipped += rhs.linksSkipped
-        sum.otherSkipped += rhs.otherSkipped
-        sum.nestedArchives += rhs.nestedArchives
-        sum.bytesRead += rhs.bytesRead
-        return sum
-    }
 }
