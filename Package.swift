@@ -24,7 +24,12 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
-        .target(name: "ArchiveStream", dependencies: ["CArchive"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
+        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL"], swiftSettings: swiftSettings),
         .target(
             name: "LeakScanCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -40,7 +45,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "TestSupport", dependencies: ["CArchive", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["CArchive", "ArchiveStream", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanTests", dependencies: ["LeakScan", "TestSupport"], swiftSettings: swiftSettings),

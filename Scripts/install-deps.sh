@@ -5,4 +5,4 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq libarchive-dev pkg-config python3 >/dev/null
+$sudo apt-get install -y -qq libarchive-dev libisal-dev pkg-config python3 >/dev/null

@@ -25,7 +25,12 @@ public final class ArchiveReader {
     }
 
     /// Opens a file, detecting the container and compression from its content; a non-archive file reads as one member.
+    /// Gzip is inflated by ISA-L on a second thread ahead of libarchive; everything else goes through libarchive's filters.
     public static func open(path: String, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
+        let file = try FileByteSource(path: path)
+        if file.startsWithGzipMagic() {
+            return try open(source: PrefetchingByteSource(producer: GzipInflater(input: file)))
+        }
         let reader = try makeContentReader()
         let status = archive_read_open_filename(reader.handle, path, blockSize)
         try reader.checkOpen(status)
@@ -50,6 +55,22 @@ public final class ArchiveReader {
             { _, context, buffer in CallbackBridge.read(context: context, buffer: buffer) }, nil)
         try reader.checkOpen(status)
         return reader
+    }
+
+    /// Opens a nested member's stream; gzip is inflated by ISA-L on this thread, since the outer reader lives here.
+    public static func open(member: MemberByteSource) throws(ArchiveError) -> ArchiveReader {
+        if try member.startsWithGzipMagic() {
+            return try open(source: ProducedByteSource(producer: GzipInflater(input: member)))
+        }
+        return try open(source: member)
+    }
+
+    /// Reads what is left of the input after the archive's end marker, so a gzip trailer (CRC-32, length) is checked
+    /// even though libarchive stops at the tar end. Throws when the rest of the stream is corrupt or truncated.
+    public func drainInput() throws(ArchiveError) {
+        guard let source = bridge?.source else { return }
+        if let failure = source.failure { throw failure }
+        while try !source.nextBlock().isEmpty {}
     }
 
     /// Walks a directory tree without following symbolic links; member paths are relative to `path`.

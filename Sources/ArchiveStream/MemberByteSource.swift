@@ -2,6 +2,8 @@
 public final class MemberByteSource: ByteSource {
     private let outer: ArchiveReader
     private let onBlock: (Int) throws(ArchiveError) -> Void
+    /// A block read ahead by `startsWithGzipMagic()`, handed out by the next `nextBlock()`.
+    private var peeked: UnsafeRawBufferPointer?
     public private(set) var failure: ArchiveError?
 
     /// `onBlock` sees the size of each block pulled (for byte limits) and may throw to stop the nested read.
@@ -10,7 +12,18 @@ public final class MemberByteSource: ByteSource {
         self.onBlock = onBlock
     }
 
+    /// True when the member starts with the gzip magic bytes; reads its first block and keeps it for `nextBlock()`.
+    public func startsWithGzipMagic() throws(ArchiveError) -> Bool {
+        let block = try nextBlock()
+        peeked = block
+        return block.count >= 2 && block[0] == 0x1f && block[1] == 0x8b
+    }
+
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        if let block = peeked {
+            peeked = nil
+            return block
+        }
         do {
             let block = try outer.readBlock()
             try onBlock(block.count)

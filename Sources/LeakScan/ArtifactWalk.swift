@@ -73,7 +73,10 @@ final class ArtifactWalk {
         while true {
             let info: ArchiveEntryInfo
             do {
-                guard let next = try reader.nextEntry() else { return }
+                guard let next = try reader.nextEntry() else {
+                    drainAfterLastMember(reader, under: parent)
+                    return
+                }
                 info = next
             } catch where error.code == .headerFailed {
                 diagnostics.append(Diagnostic(location: parent.appending(error.entryPath ?? "?"), message: "unreadable member header: \(error.message)"))
@@ -115,6 +118,15 @@ final class ArtifactWalk {
             }
             guard let findings = try scanMember(reader, at: location) else { return }
             pending.append((member, findings))
+        }
+    }
+
+    /// Reads the compressed stream to its end so its checksum is verified; damage there still makes the scan incomplete.
+    private func drainAfterLastMember(_ reader: ArchiveReader, under parent: Location) {
+        do {
+            try reader.drainInput()
+        } catch {
+            diagnostics.append(Diagnostic(location: parent, message: "stream damaged after the last member: \(error.message)"))
         }
     }
 
@@ -173,7 +185,7 @@ final class ArtifactWalk {
             }
         }
         do {
-            let nested = try ArchiveReader.open(source: source)
+            let nested = try ArchiveReader.open(member: source)
             try walk(nested, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
         } catch let error as ArchiveError {
             diagnostics.append(Diagnostic(location: location, message: "nested archive unreadable: \(error.message)"))

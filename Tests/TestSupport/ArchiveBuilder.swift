@@ -35,7 +35,7 @@ public enum ArchiveBuilder {
         case .bzip2: archive_write_add_filter_bzip2(archive)
         case .xz: archive_write_add_filter_xz(archive)
         }
-        if format == .ar || format == .zip { archive_write_set_bytes_in_last_block(archive, 1) }
+        archive_write_set_bytes_in_last_block(archive, 1)
         let sink = Sink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         archive_write_open(archive, context, nil, { _, context, buffer, length in

@@ -41,11 +41,28 @@ public enum CLIRunner {
             input.fileHandleForWriting.write(stdin)
             try input.fileHandleForWriting.close()
         }
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        let stderrReader = DispatchQueue(label: "stderr reader")
+        nonisolated(unsafe) var stderrData = Data()
+        stderrReader.async { stderrData = readAll(err.fileHandleForReading.fileDescriptor) }
+        let stdoutData = readAll(out.fileHandleForReading.fileDescriptor)
+        stderrReader.sync {}
         process.waitUntilExit()
         return Result(
             stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
             status: process.terminationStatus)
+    }
+
+    /// Reads a pipe to its end, retrying reads a signal interrupted (Foundation's reader traps on `EINTR`).
+    private static func readAll(_ descriptor: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                return data
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 /// Vectorized searches used by the hot loops: sixteen bytes compared per step instead of one.
 enum ByteScan {
-    /// Index of the first `"` or `\` in `base[from..<end]`, or `end` when there is none.
+    /// Index of the first `"` or `\` in `base[from..<end]`, or `end` when there is none. The comparison mask is read
+    /// as two 64-bit words (one byte per lane), so the first hit is a trailing-zero count, not a lane loop.
     @inline(__always)
     static func firstQuoteOrBackslash(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
         var index = from
@@ -8,12 +9,9 @@ enum ByteScan {
         let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = (block .== quote) .| (block .== backslash)
-            if any(hits) {
-                for lane in 0..<16 where hits[lane] {
-                    return index + lane
-                }
-            }
+            let hits = unsafeBitCast((block .== quote) .| (block .== backslash), to: SIMD2<UInt64>.self)
+            if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
+            if hits[1] != 0 { return index + 8 + hits[1].trailingZeroBitCount >> 3 }
             index += 16
         }
         while index < end {

@@ -80,13 +80,7 @@ public struct SourceMapTokenizer {
         while index < end {
             switch state {
             case .string where stringRole == .content || stringRole == .skip:
-                let stop = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
-                if stop > index, stringRole == .content {
-                    contentBytes += stop - index
-                    contentEndsWithNewline = false
-                    pendingHighSurrogate = nil
-                }
-                index = stop
+                index = stringRole == .content ? skipContent(base, from: index, end: end) : skipUnread(base, from: index, end: end)
                 guard index < end else { break }
                 if base[index] == UInt8(ascii: "\"") {
                     if stringRole == .content {
@@ -94,9 +88,6 @@ public struct SourceMapTokenizer {
                     }
                     closeString()
                     index += 1
-                } else if index + 1 < end, let decoded = Self.simpleEscape(base[index + 1]) {
-                    if stringRole == .content { countDecoded(scalar: decoded) }
-                    index += 2
                 } else {
                     state = .escape
                     index += 1
@@ -110,6 +101,58 @@ public struct SourceMapTokenizer {
             contentHasher.update(bufferPointer: UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
         }
         offset += end
+    }
+
+    /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
+    /// decoded bytes and lines in locals; the one-character escapes (`\\n` above all) never leave the loop.
+    @inline(__always)
+    private mutating func skipContent(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        var bytes = 0
+        var lines = 0
+        var endsWithNewline = contentEndsWithNewline
+        var clearsSurrogate = false
+        while true {
+            let stop = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
+            if stop > index {
+                bytes += stop - index
+                endsWithNewline = false
+                clearsSurrogate = true
+            }
+            index = stop
+            guard index + 1 < end, base[index] == UInt8(ascii: "\\") else { break }
+            let escaped = base[index + 1]
+            if escaped == UInt8(ascii: "n") {
+                lines += 1
+                endsWithNewline = true
+            } else if Self.simpleEscape(escaped) != nil {
+                endsWithNewline = false
+            } else {
+                break
+            }
+            bytes += 1
+            clearsSurrogate = true
+            index += 2
+        }
+        contentBytes += bytes
+        contentLines += lines
+        contentEndsWithNewline = endsWithNewline
+        if clearsSurrogate { pendingHighSurrogate = nil }
+        return index
+    }
+
+    /// Runs through a string whose value is not needed (`mappings`, unknown keys) up to its closing quote, an escape
+    /// that needs the byte-at-a-time states, or the chunk's end.
+    @inline(__always)
+    private func skipUnread(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        while true {
+            index = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
+            guard index + 1 < end, base[index] == UInt8(ascii: "\\"), Self.simpleEscape(base[index + 1]) != nil else {
+                return index
+            }
+            index += 2
+        }
     }
 
     /// Ends the input. Returns nil when it was not a v3 source map; otherwise the summary, with notes on anything

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a file descriptor in large blocks into one reused buffer; the descriptor is closed in `deinit`.
+public final class FileByteSource: ByteSource {
+    private let descriptor: Int32
+    private let buffer: UnsafeMutableRawBufferPointer
+    public private(set) var failure: ArchiveError?
+
+    /// Opens `path` read-only; throws `.openFailed` with the system's reason.
+    public init(path: String, blockSize: Int = 1 << 20) throws(ArchiveError) {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
+        }
+        self.descriptor = descriptor
+        buffer = .allocate(byteCount: blockSize, alignment: 64)
+    }
+
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+    }
+
+    /// True when the file starts with the gzip magic bytes `1f 8b`.
+    public func startsWithGzipMagic() -> Bool {
+        var magic: (UInt8, UInt8) = (0, 0)
+        let count = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
+        return count == 2 && magic == (0x1f, 0x8b)
+    }
+
+    public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return UnsafeRawBufferPointer(rebasing: buffer[0..<count]) }
+            if errno == EINTR { continue }
+            let error = ArchiveError(code: .dataFailed, status: 0, message: "read failed: \(String(cString: strerror(errno)))")
+            failure = error
+            throw error
+        }
+    }
+}
