@@ -210,9 +210,12 @@ public struct SourceMapTokenizer {
         }
     }
 
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private static let xssiGuard: [UInt8] = Array(")]}'".utf8)
+
     private mutating func stepPrefix(_ byte: UInt8) {
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let xssi = Array(")]}'".utf8)
+        let bom = Self.byteOrderMark
+        let xssi = Self.xssiGuard
         if offset == 0 || prefixBOM > 0, prefixBOM < 3, prefixXSSI == 0, byte == bom[prefixBOM] {
             prefixBOM += 1
         } else if prefixXSSI < 4, byte == xssi[prefixXSSI] {
