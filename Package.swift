@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "leak-scan", targets: ["leak-scan"]),
         .library(name: "LeakScan", targets: ["LeakScan"]),
+        .library(name: "LeakScanCore", targets: ["LeakScanCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

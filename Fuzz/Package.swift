@@ -1,0 +1,15 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// libFuzzer targets, kept out of the main package because they have no `main` of their own (libFuzzer supplies it).
+/// Build and run with `Scripts/fuzz.sh`.
+let package = Package(
+    name: "leak-scan-fuzz",
+    dependencies: [.package(name: "leak-scan", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzTokenizer", dependencies: [.product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(name: "FuzzInlineMap", dependencies: [.product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(name: "FuzzReferenceFinder", dependencies: [.product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(name: "FuzzArtifactScan", dependencies: [.product(name: "LeakScan", package: "leak-scan")]),
+    ]
+)

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Fuzz/, -sanitize=fuzzer,address) and runs each for SECONDS (default 300) with its
+# corpus under fuzz-corpus/<target>. Crashing inputs land in fuzz-corpus/crashes/; copy each into
+# Tests/Fixtures/fuzz-regressions/ so the regression test replays it.
+# Usage: Scripts/fuzz.sh [SECONDS] [TARGET…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-300}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzArtifactScan)
+swift build -c release --package-path Fuzz --build-path .build-fuzz \
+  -Xswiftc -sanitize=fuzzer,address >/dev/null
+mkdir -p fuzz-corpus/crashes
+for target in "${targets[@]}"; do
+  corpus="fuzz-corpus/$target"
+  mkdir -p "$corpus"
+  if [ -z "$(ls -A "$corpus")" ]; then
+    cp SampleArtifacts/*.tgz SampleArtifacts/*.whl SampleArtifacts/*.deb "$corpus/" 2>/dev/null || true
+    find SampleArtifacts/src -type f -name '*.map' -exec cp {} "$corpus/" \; 2>/dev/null || true
+    cp Tests/Fixtures/fuzz-regressions/* "$corpus/" 2>/dev/null || true
+  fi
+  echo "== $target: ${seconds}s"
+  ".build-fuzz/release/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix=fuzz-corpus/crashes/ -print_final_stats=1 2>&1 | grep -E "^#[0-9]+.*DONE|stat::|ERROR|SUMMARY|Done" || true
+done
