@@ -46,7 +46,7 @@ final class ArtifactWalk {
         } catch let error as ArchiveError {
             diagnostics.append(Diagnostic(location: root, message: "cannot open: \(error.message)"))
         } catch let error as LimitExceeded {
-            diagnostics.append(Diagnostic(location: root, message: error.message, limit: error.limit))
+            diagnostics.append(Diagnostic(location: error.location ?? root, message: error.message, limit: error.limit))
         } catch {
             diagnostics.append(Diagnostic(location: root, message: "\(error)"))
         }
@@ -89,7 +89,7 @@ final class ArtifactWalk {
             if statistics.entries > limits.maxEntries {
                 throw LimitExceeded(
                     message: "more than \(limits.maxEntries) members; the rest was not scanned",
-                    limit: "--max-entries")
+                    limit: "--max-entries", location: parent.appending(reader.isRawStream ? rawName : info.path))
             }
             let member = reader.isRawStream ? rawName : info.path
             guard !member.isEmpty else { continue }
@@ -138,7 +138,7 @@ final class ArtifactWalk {
             while true {
                 let block = try reader.readBlock()
                 if block.isEmpty { break }
-                try countBytes(block.count)
+                try countBytes(block.count, in: location)
                 scanner.consume(block)
             }
         } catch let error as ArchiveError {
@@ -157,12 +157,12 @@ final class ArtifactWalk {
         return archiveBroken ? nil : findings
     }
 
-    private func countBytes(_ count: Int) throws(LimitExceeded) {
+    private func countBytes(_ count: Int, in location: Location) throws(LimitExceeded) {
         statistics.bytesRead += Int64(count)
         if statistics.bytesRead > limits.maxTotalBytes {
             throw LimitExceeded(
                 message: "more than \(limits.maxTotalBytes) uncompressed bytes; the rest was not scanned",
-                limit: "--max-bytes")
+                limit: "--max-bytes", location: location)
         }
     }
 
@@ -178,7 +178,7 @@ final class ArtifactWalk {
         statistics.nestedArchives += 1
         let source = MemberByteSource(outer: reader) { [self] count throws(ArchiveError) in
             do throws(LimitExceeded) {
-                try countBytes(count)
+                try countBytes(count, in: location)
             } catch {
                 limitExceeded = error
                 throw ArchiveError(code: .dataFailed, status: 0, message: error.message)

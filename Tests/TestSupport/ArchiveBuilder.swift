@@ -15,13 +15,18 @@ public enum ArchiveBuilder {
         case directory(String)
         case symlink(String, target: String)
         case hardlink(String, target: String)
+        /// A member of `count` zero bytes, written in blocks so bombs never sit in memory.
+        case zeros(String, count: Int)
+        /// A file whose name is raw bytes (not necessarily UTF-8).
+        case rawName([UInt8], [UInt8])
 
         public static func text(_ path: String, _ content: String) -> Member {
             .file(path, Array(content.utf8))
         }
     }
 
-    public static func build(_ format: Format, filter: Filter = .none, _ members: [Member]) -> [UInt8] {
+    /// `passphrase` encrypts zip members with traditional PKWARE encryption.
+    public static func build(_ format: Format, filter: Filter = .none, passphrase: String? = nil, _ members: [Member]) -> [UInt8] {
         let archive = archive_write_new()!
         defer { archive_write_free(archive) }
         switch format {
@@ -36,6 +41,10 @@ public enum ArchiveBuilder {
         case .xz: archive_write_add_filter_xz(archive)
         }
         archive_write_set_bytes_in_last_block(archive, 1)
+        if let passphrase {
+            archive_write_set_options(archive, "zip:encryption=zipcrypt")
+            archive_write_set_passphrase(archive, passphrase)
+        }
         let sink = Sink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         archive_write_open(archive, context, nil, { _, context, buffer, length in
@@ -50,6 +59,26 @@ public enum ArchiveBuilder {
             switch member {
             case .file(let path, let content):
                 archive_entry_set_pathname(entry, path)
+                archive_entry_set_filetype(entry, 0o100000)
+                archive_entry_set_perm(entry, 0o644)
+                archive_entry_set_size(entry, la_int64_t(content.count))
+                archive_write_header(archive, entry)
+                content.withUnsafeBytes { _ = archive_write_data(archive, $0.baseAddress, $0.count) }
+            case .zeros(let path, let count):
+                archive_entry_set_pathname(entry, path)
+                archive_entry_set_filetype(entry, 0o100000)
+                archive_entry_set_perm(entry, 0o644)
+                archive_entry_set_size(entry, la_int64_t(count))
+                archive_write_header(archive, entry)
+                let block = [UInt8](repeating: 0, count: 1 << 20)
+                var left = count
+                while left > 0 {
+                    let size = min(left, block.count)
+                    block.withUnsafeBytes { _ = archive_write_data(archive, $0.baseAddress, size) }
+                    left -= size
+                }
+            case .rawName(let name, let content):
+                (name + [0]).withUnsafeBufferPointer { archive_entry_copy_pathname(entry, $0.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }) }
                 archive_entry_set_filetype(entry, 0o100000)
                 archive_entry_set_perm(entry, 0o644)
                 archive_entry_set_size(entry, la_int64_t(content.count))

@@ -27,6 +27,8 @@ public struct EntryScanner {
             findings.maps.append(
                 MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
+        } else if location.member.hasSuffix(".map") {
+            findings.notes.append("named like a source map but is not a JSON source map (version 3); not counted")
         }
         if var finder {
             finder.finish()
@@ -34,7 +36,7 @@ public struct EntryScanner {
                 findings.maps.append(MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary))
             }
             findings.referenceURLs += finder.urls
-            findings.notes = finder.notes
+            findings.notes += finder.notes
         }
         return findings
     }

@@ -1,0 +1,40 @@
+import Foundation
+import LeakScanCore
+import Testing
+
+@Suite struct FlatMemoryTests {
+    /// Peak resident set of this process (`VmHWM`), in bytes.
+    static func peakResidentBytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    }
+
+    /// A 1 GiB map on one line, generated chunk by chunk straight into the core: it is counted exactly and the
+    /// process's peak memory grows by far less than the map (other tests run alongside, hence the generous bound).
+    @Test func gibibyteSingleLineMapIsCountedInFlatMemory() {
+        let before = Self.peakResidentBytes()
+        var scanner = EntryScanner(location: Location(["huge.tgz", "package/huge.js.map"]))
+        let head = Array(#"{"version":3,"sources":["src/huge.ts"],"sourcesContent":[""#.utf8)
+        let tail = Array(#""],"mappings":"AAAA"}"#.utf8)
+        var chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+        for index in stride(from: 64, to: chunk.count, by: 64) {
+            chunk[index - 2] = UInt8(ascii: "\\")
+            chunk[index - 1] = UInt8(ascii: "t")
+        }
+        head.withUnsafeBytes { scanner.consume($0) }
+        for _ in 0..<1024 {
+            chunk.withUnsafeBytes { scanner.consume($0) }
+        }
+        tail.withUnsafeBytes { scanner.consume($0) }
+        let findings = scanner.finish()
+        let growth = Self.peakResidentBytes() - before
+        #expect(findings.maps.count == 1)
+        let escapesPerChunk = (1 << 20) / 64 - 1
+        let expectedBytes = 1024 * ((1 << 20) - escapesPerChunk)
+        let exposed = findings.maps.first?.summary.exposed ?? []
+        #expect(exposed.map(\.stats.bytes) == [expectedBytes])
+        #expect(exposed.map(\.stats.lines) == [1])
+        #expect(growth < 256 << 20, "peak memory grew by \(growth >> 20) MiB while streaming 1 GiB")
+    }
+}

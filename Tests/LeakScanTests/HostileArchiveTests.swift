@@ -1,0 +1,183 @@
+import Foundation
+import LeakScan
+import LeakScanCore
+import TestSupport
+import Testing
+
+/// Hostile and broken artifacts, each built in code, each with an exact expected outcome: nothing crashes, hangs or
+/// passes silently, and every limit names the flag that raises it.
+@Suite struct HostileArchiveTests {
+    static let leakingMap = ArtifactScannerTests.leakingMap
+
+    static func scan(_ name: String, _ bytes: [UInt8], limits: ScanLimits = ScanLimits()) -> ArtifactReport {
+        ArtifactScannerTests.scan(name, bytes, limits: limits)
+    }
+
+    static func limited(bytes: Int64) -> ScanLimits {
+        var limits = ScanLimits()
+        limits.maxTotalBytes = bytes
+        return limits
+    }
+
+    @Test func gzipBombStopsAtTheByteLimitNamingTheMember() {
+        let bomb = ArchiveBuilder.build(.tar, filter: .gzip, [.zeros("package/zeros.bin", count: 256 << 20)])
+        #expect(bomb.count < 1 << 20)
+        let report = Self.scan("bomb.tgz", bomb, limits: Self.limited(bytes: 32 << 20))
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.map(\.limit) == ["--max-bytes"])
+        #expect(report.diagnostics.first?.location.description.hasSuffix("bomb.tgz!package/zeros.bin") == true)
+        #expect(report.diagnostics.first?.message == "more than 33554432 uncompressed bytes; the rest was not scanned")
+    }
+
+    @Test func nestedZipBombStopsAtTheByteLimitInsideTheNestedMember() {
+        let inner = ArchiveBuilder.build(.zip, [.zeros("layer.bin", count: 64 << 20)])
+        let outer = ArchiveBuilder.build(.zip, [.file("a.zip", inner), .file("b.zip", inner), .file("c.zip", inner)])
+        let report = Self.scan("bomb.zip", outer, limits: Self.limited(bytes: 100 << 20))
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.map(\.limit) == ["--max-bytes"])
+        #expect(report.diagnostics.first?.location.chain.suffix(2) == ["b.zip", "layer.bin"])
+    }
+
+    @Test func tenDeepNestingReportsTheFourthLevelAndOpensNoFurther() {
+        var bytes = ArchiveBuilder.build(.tar, filter: .gzip, [.text("deep.js.map", Self.leakingMap)])
+        for level in (1...9).reversed() {
+            bytes = ArchiveBuilder.build(.tar, filter: .gzip, [.file("level\(level).tgz", bytes)])
+        }
+        let report = Self.scan("deep.tgz", bytes)
+        #expect(report.verdict == .incomplete)
+        #expect(report.maps.isEmpty)
+        #expect(report.statistics.nestedArchives == 3)
+        #expect(report.diagnostics.map(\.limit) == ["--max-depth"])
+        #expect(report.diagnostics.first?.location.chain.dropFirst() == ["level1.tgz", "level2.tgz", "level3.tgz", "level4.tgz"])
+        #expect(report.diagnostics.first?.message == "nested archive not opened: depth 4 exceeds the limit of 3")
+    }
+
+    static let truncatable = ArchiveBuilder.build(.tar, filter: .gzip, [
+        .file("package/noise.bin", SeededGenerator.noise(count: 120_000, seed: 5)),
+        .text("package/dist/app.js.map", leakingMap),
+    ])
+
+    @Test(arguments: [30, 1_000, 60_000, 110_000, truncatable.count - 4])
+    func truncatedTarballIsNeverClean(keeping: Int) {
+        let report = Self.scan("cut.tgz", Array(Self.truncatable.prefix(keeping)))
+        #expect(report.isIncomplete)
+        #expect(report.verdict == (keeping > 120_000 ? .leak : .incomplete))
+        #expect(report.diagnostics.count == 1)
+        #expect(report.diagnostics.first?.message.hasSuffix("gzip stream is truncated") == true)
+    }
+
+    @Test func corruptGzipCRCIsIncompleteEvenThoughEveryMemberWasRead() {
+        var damaged = ArchiveBuilder.build(.tar, filter: .gzip, [.text("package/dist/app.js.map", Self.leakingMap)])
+        damaged[damaged.count - 8] ^= 0x55
+        let report = Self.scan("crc.tgz", damaged)
+        #expect(report.verdict == .leak)
+        #expect(report.isIncomplete)
+        #expect(report.diagnostics.map(\.message) == [
+            "stream damaged after the last member: gzip CRC-32 or length check failed: the data is corrupt",
+        ])
+    }
+
+    @Test func encryptedZipMemberIsNamedAndMakesTheScanIncomplete() {
+        let zip = ArchiveBuilder.build(.zip, passphrase: "secret", [.text("dist/app.js.map", Self.leakingMap)])
+        let report = Self.scan("locked.zip", zip)
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.map(\.location.member) == ["dist/app.js.map"])
+        #expect(report.diagnostics.map(\.message) == ["encrypted member cannot be read"])
+    }
+
+    @Test func traversalAndAbsoluteNamesAreReportedAsWrittenAndNothingIsWritten() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("evil.tar", ArchiveBuilder.build(.tar, [
+            .text("../../outside.js.map", Self.leakingMap), .text("/etc/absolute.js.map", Self.leakingMap),
+        ]))
+        let report = ArtifactScanner().scan(.path(path))
+        #expect(report.maps.map(\.location.member) == ["../../outside.js.map", "/etc/absolute.js.map"].sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["evil.tar"])
+        #expect(!FileManager.default.fileExists(atPath: "/etc/absolute.js.map"))
+    }
+
+    @Test func nonUTF8MemberNameIsScannedAndShownWithReplacementCharacters() {
+        let name: [UInt8] = Array("dist/caf".utf8) + [0xE9, 0xFF] + Array(".js.map".utf8)
+        let report = Self.scan("latin1.tar", ArchiveBuilder.build(.tar, [.rawName(name, Array(Self.leakingMap.utf8))]))
+        #expect(report.verdict == .leak)
+        #expect(report.maps.map(\.location.member) == ["dist/caf\u{FFFD}\u{FFFD}.js.map"])
+    }
+
+    @Test func hundredThousandEmptyMembersAreCountedAndClean() {
+        let members = (0..<100_000).map { ArchiveBuilder.Member.file("package/e\($0).js", []) }
+        let report = Self.scan("empty-members.tgz", ArchiveBuilder.build(.tar, filter: .gzip, members))
+        #expect(report.verdict == .clean)
+        #expect(report.statistics.regularFiles == 100_000)
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func mapTruncatedMidStringCountsWhatItExposedAndSaysSo() {
+        let cut = #"{"version":3,"sources":["src/a.ts"],"sourcesContent":["line one\nline two\nline th"#
+        let report = Self.scan("cut-map.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", cut)]))
+        #expect(report.verdict == .leak)
+        #expect(report.totals.raw == ExposureCount(files: 1, lines: 3, bytes: 25))
+        #expect(report.notes.map(\.message).contains { $0.hasPrefix("truncated at byte") })
+    }
+
+    @Test func jsonNestedHundredThousandDeepHitsTheDepthLimit() {
+        let deep = #"{"version":3,"sources":["src/a.ts"],"sourcesContent":["x\n"],"x":"# + String(repeating: "[", count: 100_000)
+        let report = Self.scan("deep-json.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", deep)]))
+        #expect(report.verdict == .leak)
+        #expect(report.isIncomplete)
+        #expect(report.diagnostics.map(\.limit) == ["--max-json-depth"])
+    }
+
+    @Test func base64GarbageInADataURLIsANoteNotAMap() {
+        let script = "x()\n//# sourceMappingURL=data:application/json;base64,QUJD//REVGR0hJ+SktMTU5P@@!!\n"
+        let report = Self.scan("garbage.tar", ArchiveBuilder.build(.tar, [.text("a.js", script)]))
+        #expect(report.maps.isEmpty)
+        #expect(report.verdict == .clean)
+        #expect(report.notes.map(\.message) == ["inline data: URL at byte 8 (base64, 23 bytes) is not a v3 source map"])
+    }
+
+    @Test func mapThatIsNotJSONIsANote() {
+        let report = Self.scan("notjson.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", "<html>not a map</html>")]))
+        #expect(report.maps.isEmpty)
+        #expect(report.notes.map(\.message) == ["named like a source map but is not a JSON source map (version 3); not counted"])
+    }
+
+    @Test func fileThatIsNoArchiveIsOneMember() {
+        let report = Self.scan("README", Array("just text, no archive\n".utf8))
+        #expect(report.verdict == .clean)
+        #expect(report.statistics.regularFiles == 1)
+    }
+
+    @Test func emptyFileIsCleanWithNoMembers() {
+        let report = Self.scan("empty.tgz", [])
+        #expect(report.verdict == .clean)
+        #expect(report.statistics.entries == 0)
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func directoryWithASymlinkLoopIsWalkedOnce() throws {
+        let directory = TemporaryDirectory()
+        _ = directory.write("pkg/app.js.map", Array(Self.leakingMap.utf8))
+        try FileManagerLink.create(at: directory.path + "/pkg/loop", to: ".")
+        try FileManagerLink.create(at: directory.path + "/pkg/other", to: "loop")
+        let report = ArtifactScanner().scan(.path(directory.path + "/pkg"))
+        #expect(report.maps.map(\.location.member) == ["app.js.map"])
+        #expect(report.statistics.linksSkipped == 2)
+    }
+
+    @Test func unreadableFileIsIncompleteWithTheSystemReason() {
+        let report = ArtifactScanner().scan(.path("/proc/self/mem"))
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.count == 1)
+        #expect(report.diagnostics.first?.message.hasPrefix("cannot open: Error reading") == true)
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root reads files whatever their permissions"))
+    func fileWithoutReadPermissionIsIncomplete() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("locked.tgz", [0x1f, 0x8b])
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
+        let report = ArtifactScanner().scan(.path(path))
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.first?.message == "cannot open: Permission denied")
+    }
+}
