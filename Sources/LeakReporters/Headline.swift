@@ -2,9 +2,10 @@ public import LeakScanCore
 
 /// The verdict sentence a person reads in five seconds, shared by the text, GitHub and Markdown reporters.
 public enum Headline {
-    public static func sentence(for artifact: ArtifactReport) -> String {
+    public static func sentence(for assessment: ArtifactAssessment) -> String {
+        let artifact = assessment.artifact
         let totals = artifact.totals
-        switch artifact.verdict {
+        switch assessment.verdict {
         case .leak:
             var text = exposure(totals)
             if artifact.isIncomplete { text += "; scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem")))" }
@@ -21,7 +22,11 @@ public enum Headline {
             let remote = artifact.references.filter { $0.status == .remote }.count
             if dangling > 0 { parts.append("\(Formatting.count(dangling, "dangling sourceMappingURL reference")) ") }
             if remote > 0 { parts.append("\(Formatting.count(remote, "remote sourceMappingURL reference"))") }
+            if parts.isEmpty { parts.append(exposure(totals)) }
             return parts.map { $0.trimmingSpaces }.joined(separator: "; ")
+        case .clean where !assessment.findings.isEmpty:
+            return "\(Formatting.count(assessment.findings.count, "finding")) allowed by policy or baseline; "
+                + exposure(totals)
         case .clean:
             return "no source maps exposing source (\(Formatting.count(artifact.statistics.regularFiles, "file")), \(Formatting.bytes(artifact.statistics.bytesRead)) scanned)"
         }

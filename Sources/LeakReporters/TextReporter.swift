@@ -2,14 +2,18 @@ public import LeakScanCore
 
 /// Plain text for people: one verdict line per artifact, then one line per map, reference and problem, then totals.
 public enum TextReporter {
-    public static func render(_ report: ScanReport) -> String {
+    public static func render(_ scan: ScanAssessment) -> String {
         var lines: [String] = []
-        for artifact in report.artifacts {
-            lines.append("\(artifact.verdict.rawValue.padding(10))  \(artifact.name)  \(Headline.sentence(for: artifact))")
-            lines += details(of: artifact)
+        for assessment in scan.artifacts {
+            lines.append(verdictLine(assessment))
+            lines += details(of: assessment.artifact)
+            for finding in assessment.findings {
+                guard let suppression = finding.suppression else { continue }
+                lines.append("  suppressed \(finding.location) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(suppression)")
+            }
         }
-        if report.artifacts.count > 1 {
-            lines.append("\(report.verdict.rawValue.padding(10))  \(Formatting.count(report.artifacts.count, "artifact"))  \(totalsLine(report.totals))")
+        if scan.artifacts.count > 1 {
+            lines.append("\(scan.verdict.rawValue.padding(10))  \(Formatting.count(scan.artifacts.count, "artifact"))  \(totalsLine(scan.report.totals))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -71,7 +75,11 @@ extension String {
 
 extension TextReporter {
     /// Only the verdict lines (`--quiet`).
-    public static func renderVerdicts(_ report: ScanReport) -> String {
-        report.artifacts.map { "\($0.verdict.rawValue.padding(10))  \($0.name)  \(Headline.sentence(for: $0))\n" }.joined()
+    public static func renderVerdicts(_ scan: ScanAssessment) -> String {
+        scan.artifacts.map { verdictLine($0) + "\n" }.joined()
+    }
+
+    static func verdictLine(_ assessment: ArtifactAssessment) -> String {
+        "\(assessment.verdict.rawValue.padding(10))  \(assessment.artifact.name)  \(Headline.sentence(for: assessment))"
     }
 }

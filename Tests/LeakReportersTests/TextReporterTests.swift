@@ -16,7 +16,7 @@ import Testing
             name: "pkg.tgz",
             maps: [Self.finding("b.js.map", [("src/a.ts", 1200), ("node_modules/x/y.js", 3)]), Self.finding("a.js.map", [("src/a.ts", 1000)])],
             references: [], notes: [], diagnostics: [], statistics: ScanStatistics())
-        let text = TextReporter.render(ScanReport(artifacts: [artifact]))
+        let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "LEAK        pkg.tgz  2 source maps expose 2 files / 1,203 lines of original source (first-party: 1 file / 1,200 lines)")
         #expect(lines[1].hasPrefix("  map file   pkg.tgz!a.js.map  1 file / 1,000 lines"))
@@ -28,7 +28,7 @@ import Testing
             name: "x.zip", maps: [], references: [], notes: [],
             diagnostics: [Diagnostic(location: Location(["x.zip", "a.zip"]), message: "nested archive not opened", limit: "--max-depth")],
             statistics: ScanStatistics())
-        let text = TextReporter.render(ScanReport(artifacts: [artifact]))
+        let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
         #expect(text == """
             INCOMPLETE  x.zip  scan incomplete (1 problem): no leak in what was read, but a clean result cannot be claimed
               incomplete x.zip!a.zip: nested archive not opened (raise with --max-depth)

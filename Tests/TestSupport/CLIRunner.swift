@@ -27,10 +27,21 @@ public enum CLIRunner {
         return packageRoot + "/.build/debug/leak-scan"
     }
 
-    public static func run(_ arguments: [String], stdin: Data? = nil, in directory: String = packageRoot) throws -> Result {
+    public static func run(
+        _ arguments: [String], stdin: Data? = nil, in directory: String = packageRoot, environment: [String: String] = [:]
+    ) throws -> Result {
+        try runTool(binary, arguments, stdin: stdin, in: directory, environment: environment)
+    }
+
+    /// Runs any program (git, npm, python3 …) the same way, with `environment` added to this process's.
+    public static func runTool(
+        _ executable: String, _ arguments: [String], stdin: Data? = nil, in directory: String = packageRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

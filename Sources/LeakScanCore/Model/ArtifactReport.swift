@@ -24,12 +24,6 @@ public struct ArtifactReport: Hashable, Sendable {
     }
     public var isIncomplete: Bool { !diagnostics.isEmpty }
 
-    /// Default verdict: a map rule at error level (first-party content) is a leak; incomplete beats the lower severities.
-    public var verdict: Verdict {
-        let mapRules = maps.filter { $0.exposesContent || $0.summary.sourcesCount > 0 }.map(Rule.forMap)
-        if mapRules.contains(where: { $0.defaultLevel == .error }) { return .leak }
-        if isIncomplete { return .incomplete }
-        let referenceWarnings = references.contains { $0.status != .present }
-        return mapRules.isEmpty && !referenceWarnings ? .clean : .warn
-    }
+    /// The verdict under the default policy (the command line applies the configured one).
+    public var verdict: Verdict { ArtifactAssessment(self).verdict }
 }

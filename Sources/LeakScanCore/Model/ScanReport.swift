@@ -9,8 +9,6 @@ public struct ScanReport: Hashable, Sendable {
         self.totals = ExposureTotals(maps: artifacts.flatMap(\.maps))
     }
 
-    /// The worst artifact verdict.
+    /// The worst artifact verdict under the default policy.
     public var verdict: Verdict { artifacts.map(\.verdict).max() ?? .clean }
-
-    public var exitCode: Int32 { verdict.exitCode }
 }

@@ -1,0 +1,38 @@
+public import LeakScanCore
+
+/// `--format github`: one workflow command per active finding (`::error file=…,title=…::…`), which GitHub Actions
+/// turns into annotations; suppressed findings are `::notice`s saying why.
+public enum GitHubReporter {
+    public static func render(_ scan: ScanAssessment) -> String {
+        var lines: [String] = []
+        for assessment in scan.artifacts {
+            for finding in assessment.findings {
+                let command = finding.isActive ? command(for: finding.level) : "notice"
+                let suffix = finding.suppression.map { " (suppressed: \($0))" } ?? ""
+                let properties = "file=\(escapeProperty(assessment.artifact.name)),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
+                lines.append("::\(command) \(properties)::\(escapeData("\(finding.location): \(finding.message)\(suffix)"))")
+            }
+            lines.append("\(assessment.verdict.rawValue) \(assessment.artifact.name): \(Headline.sentence(for: assessment))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func command(for level: Rule.Level) -> String {
+        switch level {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+    }
+
+    /// Workflow-command escaping of a message (`%`, CR, LF).
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Workflow-command escaping of a property value (also `:` and `,`).
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,71 @@
+public import LeakScanCore
+
+/// What changed between two releases' findings, matched by fingerprint: new, gone and grown exposure.
+public struct ReleaseDiff: Sendable {
+    public struct Change: Sendable, Hashable {
+        public var finding: Finding
+        /// Files and lines added (new, grown) or removed (gone).
+        public var files: Int
+        public var lines: Int
+    }
+
+    public let oldName: String
+    public let newName: String
+    public private(set) var new: [Change] = []
+    public private(set) var gone: [Change] = []
+    public private(set) var grown: [Change] = []
+
+    public init(old: JSONReport, new: JSONReport, oldName: String, newName: String) {
+        self.oldName = oldName
+        self.newName = newName
+        let before = Dictionary(Self.exposures(old).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(Self.exposures(new).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        for (key, finding) in after.sorted(by: { $0.value.location < $1.value.location }) {
+            let now = finding.exposed ?? ExposureCount()
+            guard let earlier = before[key] else {
+                self.new.append(Change(finding: finding, files: now.files, lines: now.lines))
+                continue
+            }
+            let then = earlier.exposed ?? ExposureCount()
+            if now.lines > then.lines || now.files > then.files {
+                grown.append(Change(finding: finding, files: now.files - then.files, lines: now.lines - then.lines))
+            }
+        }
+        for (key, finding) in before.sorted(by: { $0.value.location < $1.value.location }) where after[key] == nil {
+            let then = finding.exposed ?? ExposureCount()
+            gone.append(Change(finding: finding, files: then.files, lines: then.lines))
+        }
+    }
+
+    /// Findings about exposure (maps and references), not scan problems.
+    static func exposures(_ report: JSONReport) -> [Finding] {
+        report.artifacts.flatMap(\.findings).filter { $0.rule != .scanIncomplete }
+    }
+
+    /// New or grown exposure that fails under the policy the new report was made with.
+    public var introducesFailure: Bool {
+        (new + grown).contains { $0.finding.isActive && $0.finding.level == .error }
+    }
+
+    public func render() -> String {
+        var lines: [String] = []
+        for change in new {
+            lines.append("new in \(newName): \(describe(change, sign: "+"))")
+        }
+        for change in grown {
+            lines.append("grown in \(newName): \(describe(change, sign: "+"))")
+        }
+        for change in gone {
+            lines.append("gone since \(oldName): \(describe(change, sign: "-"))")
+        }
+        if lines.isEmpty { lines.append("no change in exposure between \(oldName) and \(newName)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func describe(_ change: Change, sign: String) -> String {
+        let inside = change.finding.location.chain.dropFirst().joined(separator: "!")
+        guard change.finding.exposed != nil else { return "\(inside) [\(change.finding.rule.rawValue)]" }
+        return "\(inside), \(sign)\(Formatting.count(change.files, "file")) / \(sign)\(Formatting.count(change.lines, "line"))"
+            + " [\(change.finding.rule.rawValue)]"
+    }
+}

@@ -1,0 +1,17 @@
+public import LeakScanCore
+
+/// The output formats of `--format`, each a pure function of one assessed scan.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, jsonl, sarif, github, markdown
+
+    public func render(_ scan: ScanAssessment, quiet: Bool = false) throws -> String {
+        switch self {
+        case .text: quiet ? TextReporter.renderVerdicts(scan) : TextReporter.render(scan)
+        case .json: try JSONReporter.render(scan)
+        case .jsonl: try JSONReporter.renderLines(scan)
+        case .sarif: try SARIFReporter.render(scan)
+        case .github: GitHubReporter.render(scan)
+        case .markdown: SummaryTable.render(scan)
+        }
+    }
+}

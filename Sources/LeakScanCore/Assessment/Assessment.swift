@@ -1,0 +1,45 @@
+/// An artifact judged under a policy (and optionally a baseline): its findings and the verdict they give.
+public struct ArtifactAssessment: Hashable, Sendable {
+    public let artifact: ArtifactReport
+    /// Sorted by location, then rule.
+    public let findings: [Finding]
+    public let verdict: Verdict
+
+    public init(_ artifact: ArtifactReport, policy: Policy = Policy(), baseline: Baseline? = nil) {
+        self.artifact = artifact
+        var findings = FindingCollector.findings(of: artifact)
+        for index in findings.indices {
+            findings[index].level = policy.level(of: findings[index])
+            if let entry = policy.allow.first(where: { $0.matches(findings[index]) }) {
+                findings[index].suppression = "allowed: \(entry.reason)"
+            } else if let baseline, baseline.covers(findings[index]) {
+                findings[index].suppression = "in baseline"
+            }
+        }
+        self.findings = findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+        let active = findings.filter(\.isActive)
+        if active.contains(where: { $0.level == .error && $0.rule != .scanIncomplete }) {
+            verdict = .leak
+        } else if active.contains(where: { $0.rule == .scanIncomplete }) {
+            verdict = .incomplete
+        } else if !active.isEmpty {
+            verdict = .warn
+        } else {
+            verdict = .clean
+        }
+    }
+}
+
+/// A whole run judged under one policy: artifacts in input order; the worst verdict decides the exit code.
+public struct ScanAssessment: Hashable, Sendable {
+    public let report: ScanReport
+    public let artifacts: [ArtifactAssessment]
+
+    public init(_ report: ScanReport, policy: Policy = Policy(), baseline: Baseline? = nil) {
+        self.report = report
+        artifacts = report.artifacts.map { ArtifactAssessment($0, policy: policy, baseline: baseline) }
+    }
+
+    public var verdict: Verdict { artifacts.map(\.verdict).max() ?? .clean }
+    public var exitCode: Int32 { verdict.exitCode }
+}

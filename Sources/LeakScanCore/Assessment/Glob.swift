@@ -1,0 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Shell-style globs for allowlist paths (`*`, `?`, `[…]`; `**` spans directories because `*` does here).
+enum Glob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        fnmatch(pattern, path, 0) == 0
+    }
+}

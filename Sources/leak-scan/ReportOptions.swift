@@ -1,0 +1,56 @@
+public import ArgumentParser
+import Foundation
+public import LeakReporters
+import LeakScan
+import LeakScanCore
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// How results are judged (policy, baseline) and where the report goes.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Policy file (default: \(PolicyFile.fileName) in the working directory or the git root).")
+    var config: String?
+
+    @Option(name: .long, help: "A JSON report of an earlier scan: only exposure not in it fails.")
+    var baseline: String?
+
+    struct Judgement {
+        var policy: Policy
+        var baseline: Baseline?
+    }
+
+    /// The policy and baseline; a broken file is a usage error naming the file (exit 64).
+    func loadJudgement() throws -> Judgement {
+        do {
+            let policy = try PolicyFile.load(explicit: config, from: FileManager.default.currentDirectoryPath)
+            guard let baseline else { return Judgement(policy: policy) }
+            guard let data = FileManager.default.contents(atPath: baseline) else {
+                throw ValidationError("\(baseline): cannot read the baseline report")
+            }
+            let report = try JSONReporter.read(data)
+            return Judgement(policy: policy, baseline: Baseline(findings: report.artifacts.flatMap(\.findings)))
+        } catch let problem as PolicyFile.Problem {
+            throw ValidationError(problem.description)
+        } catch let error as DecodingError {
+            throw ValidationError("\(baseline ?? ""): not a leak-scan JSON report (\(error))")
+        }
+    }
+
+    func write(_ scan: ScanAssessment, quiet: Bool) throws {
+        let text = try format.render(scan, quiet: quiet)
+        if let output {
+            try ReportWriter.writeAtomically(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            try ReportWriter.append(SummaryTable.render(scan), to: summary)
+        }
+    }
+}

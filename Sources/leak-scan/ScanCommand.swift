@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LeakReporters
+import LeakScan
+import LeakScanCore
+
+/// `leak-scan scan`: scans artifacts, applies the policy and baseline, writes the report, sets the exit code.
+struct ScanCommand: ParsableCommand {
+    static let exitCodes = """
+        Reads npm tarballs, wheels, zip/jar/vsix, .deb, tar.{gz,bz2,xz,zst}, directories, single files and - \
+        (standard input) in one streaming pass; nothing is extracted to disk.
+
+        Exit codes (decided by the policy file, if any):
+          0   clean (or only warnings: third-party content, names-only maps, dangling/remote references)
+          1   leak: first-party source is exposed by a map's sourcesContent (even if the scan was also incomplete)
+          2   scan incomplete: an artifact or member could not be fully read, or a limit was hit
+          64  usage error (bad arguments, unreadable policy or baseline file)
+        """
+
+    static let configuration = CommandConfiguration(
+        commandName: "scan", abstract: "Scan artifacts for source maps that expose source (the default command).",
+        discussion: exitCodes)
+
+    @Argument(help: "Artifacts to scan: archive files, directories, or - for standard input.")
+    var inputs: [String] = []
+
+    @OptionGroup var limitOptions: LimitOptions
+    @OptionGroup var reportOptions: ReportOptions
+
+    @Option(name: .long, help: "Artifacts scanned at the same time (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format).")
+    var quiet = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one artifact to scan (or - for standard input)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        let judgement = try reportOptions.loadJudgement()
+        let scanner = ArtifactScanner(limits: limitOptions.scanLimits)
+        let report = BatchScan(scanner: scanner, jobs: jobs).run(inputs.map(ScanInput.init(argument:)))
+        let scan = ScanAssessment(report, policy: judgement.policy, baseline: judgement.baseline)
+        DiagnosticPrinter.print(report)
+        try reportOptions.write(scan, quiet: quiet)
+        throw ExitCode(scan.exitCode)
+    }
+}

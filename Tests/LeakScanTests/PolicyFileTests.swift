@@ -1,0 +1,73 @@
+import Foundation
+import LeakScan
+import LeakScanCore
+import TestSupport
+import Testing
+
+@Suite struct PolicyFileTests {
+    static func parse(_ text: String) throws(PolicyFile.Problem) -> Policy {
+        try PolicyFile.parse(Data(text.utf8), path: "/repo/.leak-scan.json")
+    }
+
+    @Test func goodFileSetsThresholdsAndAllowlist() throws {
+        let policy = try Self.parse("""
+            {"version": 1, "fail": {"firstPartyLinesOver": 10, "thirdParty": true, "namesOnly": true},
+             "allow": [{"path": "package/dist/vendor/*.map", "reason": "vendored"}, {"fingerprint": "ab", "reason": "reviewed"}]}
+            """)
+        #expect(policy.maxFirstPartyLines == 10)
+        #expect(policy.failOnThirdParty)
+        #expect(policy.failOnNamesOnly)
+        #expect(policy.allow == [
+            Policy.AllowEntry(pathGlob: "package/dist/vendor/*.map", reason: "vendored"),
+            Policy.AllowEntry(fingerprint: "ab", reason: "reviewed"),
+        ])
+    }
+
+    @Test(arguments: [
+        (#"{"version": 1, "fial": {}}"#,
+         #"/repo/.leak-scan.json: unknown key "fial" in the top level (expected one of: allow, fail, version)"#),
+        (#"{"version": 1, "fail": {"firstPartyLines": 3}}"#,
+         #"/repo/.leak-scan.json: unknown key "firstPartyLines" in "fail" (expected one of: firstPartyLinesOver, namesOnly, thirdParty)"#),
+        (#"{"version": 1, "allow": [{"path": "*.map", "reason": "x", "expires": "2027"}]}"#,
+         #"/repo/.leak-scan.json: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason)"#),
+        (#"{"version": 1, "allow": [{"path": "*.map"}]}"#,
+         #"/repo/.leak-scan.json: "allow[0]" needs a "reason" saying why the exposure is accepted"#),
+        (#"{"version": 1, "allow": [{"reason": "because"}]}"#,
+         #"/repo/.leak-scan.json: "allow[0]" needs a "path" glob or a "fingerprint""#),
+        (#"{"version": 2}"#,
+         #"/repo/.leak-scan.json: "version" must be 1 (the only policy version this leak-scan reads)"#),
+        (#"{"version": 1, "fail": {"thirdParty": "yes"}}"#,
+         #"/repo/.leak-scan.json: "fail.thirdParty" must be true or false"#),
+        ("version: 1", "/repo/.leak-scan.json: not a JSON object"),
+    ])
+    func badFileNamesTheKeyAndTheFile(text: String, message: String) {
+        #expect(throws: PolicyFile.Problem.self) { try Self.parse(text) }
+        do {
+            _ = try Self.parse(text)
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    static let report = ArtifactScannerTests.scan("pkg.tgz", TestSupportFixtures.leakyTarball)
+
+    @Test func thresholdAndAllowlistDecideTheVerdictAndSuppressedFindingsStayVisible() throws {
+        #expect(ArtifactAssessment(Self.report).verdict == .leak)
+        var lenient = Policy()
+        lenient.maxFirstPartyLines = 2
+        #expect(ArtifactAssessment(Self.report, policy: lenient).verdict == .warn)
+        var allowing = Policy()
+        allowing.allow = [Policy.AllowEntry(pathGlob: "package/dist/*.map", reason: "published on purpose")]
+        let allowed = ArtifactAssessment(Self.report, policy: allowing)
+        #expect(allowed.verdict == .clean)
+        #expect(allowed.findings.map(\.suppression) == ["allowed: published on purpose"])
+    }
+}
+
+/// Small artifacts shared by the policy and baseline tests.
+enum TestSupportFixtures {
+    static let leakyTarball = ArchiveBuilder.build(.tar, filter: .gzip, [
+        .text("package/dist/app.js", "x()\n//# sourceMappingURL=app.js.map\n"),
+        .text("package/dist/app.js.map", ArtifactScannerTests.leakingMap),
+    ])
+}
