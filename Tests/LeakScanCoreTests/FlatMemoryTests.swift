@@ -11,7 +11,8 @@ import Testing
     }
 
     /// A 1 GiB map on one line, generated chunk by chunk straight into the core: it is counted exactly and the
-    /// process's peak memory grows by far less than the map (other tests run alongside, hence the generous bound).
+    /// process's peak memory grows by far less than the map (other tests and, under ASan, its quarantine run alongside,
+    /// hence a bound of three quarters of the map: holding the map would cost more than all of it).
     @Test func gibibyteSingleLineMapIsCountedInFlatMemory() {
         let before = Self.peakResidentBytes()
         var scanner = EntryScanner(location: Location(["huge.tgz", "package/huge.js.map"]))
@@ -35,6 +36,6 @@ import Testing
         let exposed = findings.maps.first?.summary.exposed ?? []
         #expect(exposed.map(\.stats.bytes) == [expectedBytes])
         #expect(exposed.map(\.stats.lines) == [1])
-        #expect(growth < 256 << 20, "peak memory grew by \(growth >> 20) MiB while streaming 1 GiB")
+        #expect(growth < 768 << 20, "peak memory grew by \(growth >> 20) MiB while streaming 1 GiB")
     }
 }
