@@ -5,13 +5,21 @@ public import LeakScanCore
 /// Scans one artifact (archive, directory, single file or standard input) in one streaming pass, nothing on disk.
 public struct ArtifactScanner: Sendable {
     public var limits: ScanLimits
+    /// Told about each member and every few MiB, when someone shows progress.
+    public var progress: (any ScanProgress)?
 
-    public init(limits: ScanLimits = ScanLimits()) {
+    public init(limits: ScanLimits = ScanLimits(), progress: (any ScanProgress)? = nil) {
         self.limits = limits
+        self.progress = progress
     }
 
     public func scan(_ input: ScanInput) -> ArtifactReport {
-        let walk = ArtifactWalk(name: input.displayName, limits: limits)
+        scan(input, displayName: input.displayName)
+    }
+
+    /// Scans `input` under another name in the report (a packed tarball is named after its package folder).
+    public func scan(_ input: ScanInput, displayName: String) -> ArtifactReport {
+        let walk = ArtifactWalk(name: displayName, limits: limits, progress: progress)
         walk.run(input)
         return walk.report()
     }

@@ -13,10 +13,13 @@ final class ArtifactWalk {
     private var diagnostics: [Diagnostic] = []
     private var statistics = ScanStatistics()
     private var limitExceeded: LimitExceeded?
+    private let progress: (any ScanProgress)?
+    private var bytesAtLastProgress: Int64 = 0
 
-    init(name: String, limits: ScanLimits) {
+    init(name: String, limits: ScanLimits, progress: (any ScanProgress)? = nil) {
         self.name = name
         self.limits = limits
+        self.progress = progress
     }
 
     func report() -> ArtifactReport {
@@ -132,6 +135,7 @@ final class ArtifactWalk {
 
     /// Streams one member into an `EntryScanner`. Returns nil when the archive itself became unreadable.
     private func scanMember(_ reader: ArchiveReader, at location: Location) throws -> EntryFindings? {
+        progress?.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
         var scanner = EntryScanner(location: location, limits: limits.tokenizer)
         var archiveBroken = false
         do {
@@ -159,6 +163,10 @@ final class ArtifactWalk {
 
     private func countBytes(_ count: Int, in location: Location) throws(LimitExceeded) {
         statistics.bytesRead += Int64(count)
+        if let progress, statistics.bytesRead - bytesAtLastProgress >= 8 << 20 {
+            bytesAtLastProgress = statistics.bytesRead
+            progress.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
+        }
         if statistics.bytesRead > limits.maxTotalBytes {
             throw LimitExceeded(
                 message: "more than \(limits.maxTotalBytes) uncompressed bytes; the rest was not scanned",

@@ -1,13 +1,13 @@
 import ArgumentParser
 
-/// The `leak-scan` command: `scan` (the default, so `leak-scan pkg.tgz` works) and `diff`.
+/// The `leak-scan` command: `scan` (the default, so `leak-scan pkg.tgz` works), `pack`, `diff` and `install-hook`.
 @main
 struct LeakScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leak-scan",
         abstract: "Find original source code leaking out of release artifacts through source maps.",
         discussion: ScanCommand.exitCodes,
-        subcommands: [ScanCommand.self, DiffCommand.self],
+        subcommands: [ScanCommand.self, PackCommand.self, DiffCommand.self, InstallHookCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 }

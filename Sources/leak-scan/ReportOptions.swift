@@ -42,6 +42,15 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
+    /// Judges the report, prints diagnostics and the report, and exits with the verdict's code.
+    func conclude(_ report: ScanReport, judgement: Judgement, quiet: Bool, progress: ProgressLine?) throws -> Never {
+        progress?.clear()
+        let scan = ScanAssessment(report, policy: judgement.policy, baseline: judgement.baseline)
+        DiagnosticPrinter.print(report)
+        try write(scan, quiet: quiet)
+        throw ExitCode(scan.exitCode)
+    }
+
     func write(_ scan: ScanAssessment, quiet: Bool) throws {
         let text = try format.render(scan, quiet: quiet)
         if let output {

@@ -30,22 +30,29 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Artifacts scanned at the same time (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format).")
+    @Option(name: .long, help: "Also scan the artifacts listed in this file, one per line (- reads the list from standard input).")
+    var filesFrom: String?
+
+    @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format) and no progress.")
     var quiet = false
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("give at least one artifact to scan (or - for standard input)") }
+        guard !inputs.isEmpty || filesFrom != nil else {
+            throw ValidationError("give at least one artifact to scan (or - for standard input, or --files-from)")
+        }
+        if filesFrom == "-", inputs.contains("-") {
+            throw ValidationError("standard input can carry the list (--files-from -) or an artifact (-), not both")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
         let judgement = try reportOptions.loadJudgement()
-        let scanner = ArtifactScanner(limits: limitOptions.scanLimits)
-        let report = BatchScan(scanner: scanner, jobs: jobs).run(inputs.map(ScanInput.init(argument:)))
-        let scan = ScanAssessment(report, policy: judgement.policy, baseline: judgement.baseline)
-        DiagnosticPrinter.print(report)
-        try reportOptions.write(scan, quiet: quiet)
-        throw ExitCode(scan.exitCode)
+        let arguments = try inputs + FilesFrom.read(filesFrom)
+        let progress = ProgressLine.ifTerminal(quiet: quiet)
+        let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
+        let report = BatchScan(scanner: scanner, jobs: jobs).run(arguments.map(ScanInput.init(argument:)))
+        try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
     }
 }

@@ -1,0 +1,71 @@
+public import Foundation
+public import LeakScanCore
+
+/// Runs the real `npm pack` on a package folder into a temporary directory, so the scan sees exactly the tarball a
+/// publish would upload (never a file list guessed from `npm pack --dry-run --json`). A failing pack is an error.
+public struct NpmPack: Sendable {
+    public var npm: String
+
+    public init(npm: String = "npm") {
+        self.npm = npm
+    }
+
+    /// Packs `directory`, scans the tarball, removes it. A failed pack is an incomplete report naming the reason.
+    public func scan(directory: String, with scanner: ArtifactScanner) -> ArtifactReport {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("leak-scan-pack-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        do {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw Failure(description: "not a package folder: no such directory")
+            }
+            try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+            let tarball = try pack(directory, into: workspace.path)
+            let name = "\(directory) (npm pack: \(URL(fileURLWithPath: tarball).lastPathComponent))"
+            return scanner.scan(.path(tarball), displayName: name)
+        } catch {
+            return ArtifactReport(
+                name: directory, maps: [], references: [], notes: [],
+                diagnostics: [Diagnostic(location: Location([directory]), message: "\(error)")], statistics: ScanStatistics())
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The environment for `npm pack`: inside `npm publish --dry-run` (a `prepublishOnly` gate) npm exports
+    /// `npm_config_dry_run=true`, which would make the inner pack write nothing; the gate needs the real tarball.
+    static func environment(_ inherited: [String: String]) -> [String: String] {
+        inherited.filter { $0.key.lowercased() != "npm_config_dry_run" }
+    }
+
+    /// Runs `npm pack --pack-destination` and returns the one tarball it wrote.
+    func pack(_ directory: String, into destination: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [npm, "pack", "--silent", "--pack-destination", destination]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = Self.environment(ProcessInfo.processInfo.environment)
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "npm pack could not start: \(error.localizedDescription)")
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let reason = message.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "no message"
+            throw Failure(description: "npm pack failed (exit \(process.terminationStatus)): \(reason)")
+        }
+        let tarballs = try FileManager.default.contentsOfDirectory(atPath: destination).filter { $0.hasSuffix(".tgz") }
+        guard tarballs.count == 1, let tarball = tarballs.first else {
+            throw Failure(description: "npm pack wrote \(tarballs.count) tarballs, expected 1")
+        }
+        return destination + "/" + tarball
+    }
+}
