@@ -16,7 +16,8 @@ import Testing
         var contents: [[Int]]
     }
 
-    /// Pieces of text with awkward encodings: escapes, CRLF, lone CR, multi-byte and astral characters.
+    /// Pieces of text with awkward encodings: escapes, CRLF, lone CR, multi-byte and astral characters. A third of the
+    /// strings are long enough to cross the tokenizer's 64-byte blocks, so escapes land on every block position.
     static let pieces = ["a", "line", "\n", "\r\n", "\r", "\t", "\"", "\\", "é", "😀", "€", " ", "/", "x\n", "\u{7F}", "ß"]
 
     /// JSON-escapes `text`, choosing at random between raw UTF-8 and `\u` escapes (surrogate pairs for astral).
@@ -50,7 +51,8 @@ import Testing
         }
         let contents: [String] = (0..<contentCount).map { _ in
             if Int.random(in: 0..<5, using: &random) == 0 { return "null" }
-            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let length = Int.random(in: 0..<3, using: &random) == 0 ? Int.random(in: 30...200, using: &random) : Int.random(in: 0...12, using: &random)
+            let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
             return escape(text, using: &random)
         }
         var fields = [#""version":3"#, #""sources":[\#(sources.joined(separator: ","))]"#, #""mappings":"AAAA;AACA""#]
@@ -91,6 +93,21 @@ import Testing
             let bytes = Array(Self.generateMap(&random).utf8)
             let mismatch = SplitFeeder.firstMismatch(of: bytes) { tokenize($0) }
             #expect(mismatch == nil)
+        }
+    }
+}
+
+/// Every escape kind at every position of the tokenizer's 64-byte blocks, against the decoded text.
+@Suite struct TokenizerBlockBoundaryTests {
+    @Test(arguments: [#"\\"#, #"\""#, #"\n"#, #"\/"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\\\\\"\n"#])
+    func escapeAtEveryBlockPosition(escape: String) throws {
+        for offset in 0..<140 {
+            let raw = String(repeating: "a", count: offset) + escape + String(repeating: "b", count: 70) + escape
+            let text = #"{"version":3,"sources":["a.ts"],"sourcesContent":[""# + raw + #""]}"#
+            let expected = try TokenizerDifferentialTests.oracle(text)
+            let summary = try #require(tokenize(text))
+            let actual = summary.exposed.map { [$0.stats.lines, $0.stats.bytes] }
+            #expect(actual == expected.contents, "escape \(escape) at offset \(offset)")
         }
     }
 }

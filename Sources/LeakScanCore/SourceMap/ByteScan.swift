@@ -21,4 +21,21 @@ enum ByteScan {
         }
         return end
     }
+
+    /// Bit `i` set when byte `i` of the 64 at `start` is `"` or `\\`. Each comparison lane is 0x00 or 0xFF; the
+    /// multiply gathers the top bit of each of eight bytes into one byte (a portable `movemask`).
+    @inline(__always)
+    static func quoteOrBackslashMask(_ start: UnsafePointer<UInt8>) -> UInt64 {
+        let quote = SIMD64<UInt8>(repeating: UInt8(ascii: "\""))
+        let backslash = SIMD64<UInt8>(repeating: UInt8(ascii: "\\"))
+        let block = UnsafeRawPointer(start).loadUnaligned(as: SIMD64<UInt8>.self)
+        let lanes = unsafeBitCast((block .== quote) .| (block .== backslash), to: SIMD8<UInt64>.self)
+        let tops = lanes & SIMD8<UInt64>(repeating: 0x8080_8080_8080_8080)
+        let gathered = (tops &* SIMD8<UInt64>(repeating: 0x0002_0408_1020_4081)) &>> SIMD8<UInt64>(repeating: 56)
+        var mask: UInt64 = 0
+        for lane in 0..<8 {
+            mask |= gathered[lane] << UInt64(8 * lane)
+        }
+        return mask
+    }
 }

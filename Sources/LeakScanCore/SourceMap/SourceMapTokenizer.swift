@@ -104,41 +104,55 @@ public struct SourceMapTokenizer {
     }
 
     /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
-    /// decoded bytes and lines in locals; the one-character escapes (`\\n` above all) never leave the loop.
+    /// decoded bytes and lines in locals. Whole 64-byte blocks are classified at once (a bitmask of `"` and `\\`), so
+    /// the one-character escapes (`\\n` above all) cost a bit step, not a rescan.
     @inline(__always)
     private mutating func skipContent(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var run = ContentRun(endsWithNewline: contentEndsWithNewline)
         var index = start
-        var bytes = 0
-        var lines = 0
-        var endsWithNewline = contentEndsWithNewline
-        var clearsSurrogate = false
+        var stopped = false
+        blocks: while index + 64 <= end {
+            var mask = ByteScan.quoteOrBackslashMask(base + index)
+            let blockEnd = index + 64
+            var cursor = index
+            while mask != 0 {
+                let bit = mask.trailingZeroBitCount
+                let position = index + bit
+                run.plain(position - cursor)
+                cursor = position
+                guard base[position] == UInt8(ascii: "\\"), position + 1 < end, run.escape(base[position + 1]) else {
+                    index = position
+                    stopped = true
+                    break blocks
+                }
+                cursor = position + 2
+                mask &= mask &- 1
+                if bit < 63 { mask &= ~(UInt64(1) << UInt64(bit + 1)) }
+            }
+            run.plain(blockEnd - cursor)
+            index = max(cursor, blockEnd)
+        }
+        if !stopped {
+            index = skipContentTail(base, from: index, end: end, run: &run)
+        }
+        contentBytes += run.bytes
+        contentLines += run.lines
+        contentEndsWithNewline = run.endsWithNewline
+        if run.clearsSurrogate { pendingHighSurrogate = nil }
+        return index
+    }
+
+    /// The last bytes of a chunk (fewer than a block), sixteen at a time.
+    @inline(__always)
+    private func skipContentTail(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, run: inout ContentRun) -> Int {
+        var index = start
         while true {
             let stop = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
-            if stop > index {
-                bytes += stop - index
-                endsWithNewline = false
-                clearsSurrogate = true
-            }
+            run.plain(stop - index)
             index = stop
-            guard index + 1 < end, base[index] == UInt8(ascii: "\\") else { break }
-            let escaped = base[index + 1]
-            if escaped == UInt8(ascii: "n") {
-                lines += 1
-                endsWithNewline = true
-            } else if Self.simpleEscape(escaped) != nil {
-                endsWithNewline = false
-            } else {
-                break
-            }
-            bytes += 1
-            clearsSurrogate = true
+            guard index + 1 < end, base[index] == UInt8(ascii: "\\"), run.escape(base[index + 1]) else { return index }
             index += 2
         }
-        contentBytes += bytes
-        contentLines += lines
-        contentEndsWithNewline = endsWithNewline
-        if clearsSurrogate { pendingHighSurrogate = nil }
-        return index
     }
 
     /// Runs through a string whose value is not needed (`mappings`, unknown keys) up to its closing quote, an escape
