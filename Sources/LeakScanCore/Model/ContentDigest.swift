@@ -1,9 +1,15 @@
-/// SHA-256 of one `sourcesContent` entry, taken over its JSON-escaped bytes as they stream (no decoding needed).
+/// Identity of one `sourcesContent` entry: XXH64 of its JSON-escaped bytes as they stream, plus their length (no
+/// decoding needed). Also used to print other digests (finding fingerprints) as hex.
 public struct ContentDigest: Hashable, Sendable, Comparable {
     public var bytes: [UInt8]
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// Sixteen bytes: the hash, then the escaped length, both big-endian.
+    public init(hash: UInt64, escapedLength: UInt64) {
+        bytes = withUnsafeBytes(of: hash.bigEndian, Array.init) + withUnsafeBytes(of: escapedLength.bigEndian, Array.init)
     }
 
     public var hex: String {

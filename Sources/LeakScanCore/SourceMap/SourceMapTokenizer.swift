@@ -1,4 +1,3 @@
-import Crypto
 
 /// A push tokenizer for source-map JSON: feed any chunking with `consume`, then `finish`.
 ///
@@ -56,7 +55,7 @@ public struct SourceMapTokenizer {
     private var contentLines = 0
     private var contentBytes = 0
     private var contentEndsWithNewline = false
-    private var contentHasher = SHA256()
+    private var contentHasher = XXH64()
     private var contentSpanStart = 0
 
     public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
@@ -84,7 +83,7 @@ public struct SourceMapTokenizer {
                 guard index < end else { break }
                 if base[index] == UInt8(ascii: "\"") {
                     if stringRole == .content {
-                        contentHasher.update(bufferPointer: UnsafeRawBufferPointer(start: base + contentSpanStart, count: index - contentSpanStart))
+                        contentHasher.update(UnsafeRawBufferPointer(start: base + contentSpanStart, count: index - contentSpanStart))
                     }
                     closeString()
                     index += 1
@@ -98,7 +97,7 @@ public struct SourceMapTokenizer {
             }
         }
         if stringRole == .content, state == .string || state == .escape || state == .unicode {
-            contentHasher.update(bufferPointer: UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
+            contentHasher.update(UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
         }
         offset += end
     }
@@ -411,7 +410,7 @@ public struct SourceMapTokenizer {
             contentLines = 0
             contentBytes = 0
             contentEndsWithNewline = false
-            contentHasher = SHA256()
+            contentHasher = XXH64()
             contentSpanStart = index + 1
         } else if role != .skip {
             text.removeAll(keepingCapacity: true)
@@ -448,7 +447,7 @@ public struct SourceMapTokenizer {
 
     private mutating func appendContent() {
         let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
-        let digest = ContentDigest(bytes: Array(contentHasher.finalize()))
+        let digest = ContentDigest(hash: contentHasher.finalize(), escapedLength: contentHasher.byteCount)
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
     }
 
