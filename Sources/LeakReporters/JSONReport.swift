@@ -83,7 +83,7 @@ public struct JSONReport: Codable, Hashable, Sendable {
     }
 
     static func map(_ finding: MapFinding) -> Map {
-        let totals = ExposureTotals(maps: [finding])
+        let totals = finding.totals
         return Map(
             location: finding.location, kind: finding.kind, offset: finding.offset, sources: finding.summary.sourcesCount,
             namesOnly: finding.summary.namesOnly, exposed: totals.raw, firstParty: totals.firstParty,

@@ -21,7 +21,7 @@ public enum TextReporter {
     static func details(of artifact: ArtifactReport) -> [String] {
         var lines: [String] = []
         for map in artifact.maps {
-            let totals = ExposureTotals(maps: [map])
+            let totals = map.totals
             let at = map.kind == .inline ? " @\(map.offset)" : ""
             var line = "  map \(map.kind.rawValue.padding(6)) \(map.location)\(at)  "
             if map.exposesContent {

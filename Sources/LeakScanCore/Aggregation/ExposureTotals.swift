@@ -18,6 +18,10 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
     public init() {}
 
     public init(maps findings: [MapFinding]) {
+        if findings.count == 1, findings[0].totals.maps == 1 {
+            self = findings[0].totals
+            return
+        }
         var byPath: [String: ContentStats] = [:]
         var byContent: [ContentDigest: ContentStats] = [:]
         for finding in findings {

@@ -4,7 +4,7 @@ enum FindingCollector {
         var findings: [Finding] = []
         for map in artifact.maps where map.exposesContent || map.summary.sourcesCount > 0 {
             let rule = Rule.forMap(map)
-            let totals = ExposureTotals(maps: [map])
+            let totals = map.totals
             let location = map.kind == .inline ? map.location.appending("@\(map.offset)") : map.location
             let message = map.exposesContent
                 ? "\(map.location.member) exposes \(count(totals.raw.files, "file")) / \(count(totals.raw.lines, "line")) of original "

@@ -13,15 +13,18 @@ public struct MapFinding: Hashable, Sendable {
     public var kind: Kind
     /// Byte offset of an inline map's `sourceMappingURL=` inside its file; 0 for map files.
     public var offset: Int
-    public var summary: SourceMapSummary
+    public let summary: SourceMapSummary
+    /// This map's own totals, computed once (reports, findings and text all need them).
+    public private(set) var totals = ExposureTotals()
 
     public init(location: Location, kind: Kind, offset: Int, summary: SourceMapSummary) {
         self.location = location
         self.kind = kind
         self.offset = offset
         self.summary = summary
+        totals = ExposureTotals(maps: [self])
     }
 
     public var exposesContent: Bool { !summary.exposed.isEmpty }
-    public var exposesFirstParty: Bool { summary.exposed.contains { $0.isFirstParty } }
+    public var exposesFirstParty: Bool { totals.firstParty.files > 0 }
 }
