@@ -1,4 +1,5 @@
 import LeakScanCore
+import TestSupport
 import Testing
 
 @Suite struct SourcePathTests {
@@ -21,5 +22,40 @@ import Testing
         #expect(SourcePath.isFirstParty("src/node_modules_helper.ts"))
         #expect(!SourcePath.isFirstParty("node_modules/react/index.js"))
         #expect(!SourcePath.isFirstParty("packages/a/node_modules/b/c.js"))
+    }
+}
+
+/// The allocation-free fast path of `SourcePath.normalize` against the plain rule, on random paths made of the pieces
+/// that matter (separators, dots, schemes, queries).
+@Suite struct SourcePathFastPathTests {
+    static func reference(_ path: String) -> String {
+        var joined = path
+        var query = ""
+        if let mark = joined.firstIndex(of: "?") {
+            query = String(joined[mark...])
+            joined = String(joined[..<mark])
+        }
+        for scheme in ["webpack://", "file://", "x:"] where joined.hasPrefix(scheme) {
+            joined.removeFirst(scheme.count)
+        }
+        var segments: [Substring] = []
+        for segment in joined.split(whereSeparator: { $0 == "/" || $0 == "\\" }) {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        return segments.joined(separator: "/") + query
+    }
+
+    @Test func fastPathAgreesWithTheRule() {
+        let pieces = ["a", "src", "/", "/", ".", "..", "\\", "?q=1", "node_modules", "b.ts", "..."]
+        var random = SeededGenerator(seed: 77)
+        for _ in 0..<5_000 {
+            var path = (0..<Int.random(in: 1...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            if Int.random(in: 0..<5, using: &random) == 0 { path = "webpack://" + path }
+            #expect(SourcePath.normalize(path) == Self.reference(path), "\(path)")
+        }
     }
 }

@@ -76,7 +76,7 @@ public struct SourceMapTokenizer {
         let end = chunk.count
         contentSpanStart = 0
         var index = 0
-        while index < end {
+        bytes: while index < end {
             switch state {
             case .string where stringRole == .content || stringRole == .skip:
                 index = stringRole == .content ? skipContent(base, from: index, end: end) : skipUnread(base, from: index, end: end)
@@ -91,6 +91,8 @@ public struct SourceMapTokenizer {
                     state = .escape
                     index += 1
                 }
+            case .failed:
+                break bytes
             default:
                 step(base[index], at: index)
                 index += 1

@@ -3,6 +3,7 @@ public enum SourcePath {
     /// Joins `sourceRoot`, drops a URL scheme (`webpack://`, `file://` …), turns `\` into `/`, collapses `.` and `..`,
     /// drops leading `/`; a `?query` is kept as written.
     public static func normalize(_ source: String, sourceRoot: String? = nil) -> String {
+        if sourceRoot?.isEmpty ?? true, isAlreadyNormal(source) { return source }
         var joined = source
         if let root = sourceRoot, !root.isEmpty, schemeLength(of: source) == nil {
             joined = root.hasSuffix("/") ? root + source : root + "/" + source
@@ -24,6 +25,31 @@ public enum SourcePath {
             }
         }
         return segments.joined(separator: "/") + query
+    }
+
+    /// True for the common case that needs no work: relative, `/`-separated, no scheme, query, empty, `.` or `..`
+    /// segment — checked in one pass over the bytes, so member names and clean `sources` cost no allocation.
+    static func isAlreadyNormal(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        var dotsInSegment = 0
+        var segmentLength = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                return false
+            case UInt8(ascii: "/"):
+                if previous == UInt8(ascii: "/") || dotsInSegment == segmentLength { return false }
+                dotsInSegment = 0
+                segmentLength = 0
+            case UInt8(ascii: "."):
+                dotsInSegment += 1
+                segmentLength += 1
+            default:
+                segmentLength += 1
+            }
+            previous = byte
+        }
+        return segmentLength > 0 && dotsInSegment != segmentLength
     }
 
     /// Third-party code lives under a `node_modules` segment; everything else is the project's own.
