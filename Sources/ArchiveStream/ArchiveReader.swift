@@ -25,11 +25,15 @@ public final class ArchiveReader {
     }
 
     /// Opens a file, detecting the container and compression from its content; a non-archive file reads as one member.
-    /// Gzip is inflated by ISA-L on a second thread ahead of libarchive; everything else goes through libarchive's filters.
-    public static func open(path: String, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
+    /// Gzip is inflated by ISA-L — on a second thread ahead of libarchive when `inflateAhead` (one artifact at a time),
+    /// on this thread otherwise (the cores are already busy with other artifacts); everything else goes through
+    /// libarchive's own filters.
+    public static func open(path: String, inflateAhead: Bool = true, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
         let file = try FileByteSource(path: path)
         if file.startsWithGzipMagic() {
-            return try open(source: PrefetchingByteSource(producer: GzipInflater(input: file)))
+            let inflater = GzipInflater(input: file)
+            let source: any ByteSource = inflateAhead ? PrefetchingByteSource(producer: inflater) : ProducedByteSource(producer: inflater)
+            return try open(source: source)
         }
         let reader = try makeContentReader()
         let status = archive_read_open_filename(reader.handle, path, blockSize)

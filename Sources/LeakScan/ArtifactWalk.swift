@@ -43,7 +43,7 @@ final class ArtifactWalk {
                     return
                 }
                 rawName = Self.rawMemberName(for: path)
-                reader = isDirectory.boolValue ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path)
+                reader = isDirectory.boolValue ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)
         } catch let error as ArchiveError {

@@ -9,6 +9,8 @@ public struct ScanLimits: Sendable, Equatable {
     /// Members per artifact, nested ones included (`--max-entries`).
     public var maxEntries = 1_000_000
     public var tokenizer = SourceMapTokenizerLimits()
+    /// Inflate gzip on a second thread ahead of the scan; `BatchScan` turns it on only when a core is spare.
+    public var inflateAhead = true
 
     public init() {}
 }
