@@ -189,9 +189,11 @@ public final class ArchiveReader {
         }
     }
 
+    /// The entry's fields, copied now (libarchive reuses the entry). The name is taken as UTF-8 where the archive
+    /// records it so (pax, zip), whatever the process locale; raw bytes otherwise.
     private func copyInfo(_ entry: OpaquePointer) -> ArchiveEntryInfo {
         var path = ""
-        if let raw = archive_entry_pathname(entry) {
+        if let raw = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) {
             path = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
         }
         if isDiskWalk, path.hasPrefix(diskRoot) {

@@ -94,8 +94,11 @@ final class ArtifactWalk {
                     message: "more than \(limits.maxEntries) members; the rest was not scanned",
                     limit: "--max-entries", location: parent.appending(reader.isRawStream ? rawName : info.path))
             }
-            let member = reader.isRawStream ? rawName : info.path
-            guard !member.isEmpty else { continue }
+            var member = reader.isRawStream ? rawName : info.path
+            if member.isEmpty {
+                member = "<member \(statistics.entries) without a readable name>"
+                notes.append(Note(location: parent.appending(member), message: "the archive gives this member no readable name; scanned under this placeholder"))
+            }
             let location = parent.appending(member)
             switch info.kind {
             case .directory:

@@ -103,6 +103,13 @@ import Testing
         #expect(report.maps.map(\.location.member) == ["dist/caf\u{FFFD}\u{FFFD}.js.map"])
     }
 
+    @Test(arguments: [ArchiveBuilder.Format.tar, .zip])
+    func utf8MemberNamesAreReadAsWritten(format: ArchiveBuilder.Format) {
+        let report = Self.scan("utf8.\(format)", ArchiveBuilder.build(format, [.text("dist/café-😀.js.map", Self.leakingMap)]))
+        #expect(report.verdict == .leak)
+        #expect(report.maps.map(\.location.member) == ["dist/café-😀.js.map"])
+    }
+
     @Test func hundredThousandEmptyMembersAreCountedAndClean() {
         let members = (0..<100_000).map { ArchiveBuilder.Member.file("package/e\($0).js", []) }
         let report = Self.scan("empty-members.tgz", ArchiveBuilder.build(.tar, filter: .gzip, members))
