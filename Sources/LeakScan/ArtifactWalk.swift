@@ -158,7 +158,7 @@ final class ArtifactWalk {
         for map in findings.maps {
             notes += map.summary.notes.map { Note(location: location, message: $0) }
             if let limit = map.summary.limitHit {
-                diagnostics.append(Diagnostic(location: location, message: limit, limit: "--max-json-depth"))
+                diagnostics.append(Diagnostic(location: location, message: limit.message, limit: limit.flag))
             }
         }
         return archiveBroken ? nil : findings

@@ -15,8 +15,11 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Deepest JSON nesting followed inside a source map.")
     var maxJsonDepth = ScanLimits().tokenizer.maxJSONDepth
 
+    @Option(name: .long, help: "Most sources / sourcesContent entries kept per source map (memory bound).")
+    var maxMapEntries = ScanLimits().tokenizer.maxMapEntries
+
     func validate() throws {
-        guard maxDepth >= 0, maxBytes > 0, maxEntries > 0, maxJsonDepth > 0 else {
+        guard maxDepth >= 0, maxBytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0 else {
             throw ValidationError("limits must be positive (--max-depth may be 0)")
         }
     }
@@ -27,6 +30,7 @@ struct LimitOptions: ParsableArguments {
         limits.maxTotalBytes = maxBytes
         limits.maxEntries = maxEntries
         limits.tokenizer.maxJSONDepth = maxJsonDepth
+        limits.tokenizer.maxMapEntries = maxMapEntries
         return limits
     }
 }

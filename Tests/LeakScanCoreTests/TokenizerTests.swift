@@ -54,7 +54,7 @@ import Testing
     @Test func deepNestingHitsTheLimitInsteadOfRecursing() throws {
         let text = #"{"version":3,"sources":["a"],"sourcesContent":["x"],"x":"# + String(repeating: "[", count: 100_000)
         let summary = try #require(tokenize(text))
-        #expect(summary.limitHit?.contains("JSON nesting deeper than 512 levels") == true)
+        #expect(summary.limitHit == .init(message: "JSON nesting deeper than 512 levels", flag: "--max-json-depth"))
         #expect(summary.exposed.count == 1)
     }
 

@@ -132,6 +132,19 @@ import Testing
         #expect(report.verdict == .leak)
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.limit) == ["--max-json-depth"])
+        #expect(report.diagnostics.map(\.message) == ["JSON nesting deeper than 512 levels"])
+    }
+
+    @Test func mapWithMoreEntriesThanTheCapCountsUpToItAndSaysSo() {
+        let count = 1_000
+        let map = MapText.map(sources: (0..<count).map { "src/f\($0).ts" }, contents: (0..<count).map { _ in "x\n" })
+        var limits = ScanLimits()
+        limits.tokenizer.maxMapEntries = 600
+        let report = Self.scan("wide.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", map)]), limits: limits)
+        #expect(report.verdict == .leak)
+        #expect(report.totals.raw.files == 600)
+        #expect(report.diagnostics.map(\.limit) == ["--max-map-entries"])
+        #expect(report.diagnostics.map(\.message) == ["more than 600 entries in sources or sourcesContent; the rest were not counted"])
     }
 
     @Test func base64GarbageInADataURLIsANoteNotAMap() {

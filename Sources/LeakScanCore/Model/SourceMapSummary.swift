@@ -12,12 +12,23 @@ public struct SourceMapSummary: Hashable, Sendable {
     public var sectionURLs: [String]
     /// Things a reader should know: truncation, malformed JSON after the content, mismatched lengths.
     public var notes: [String]
-    /// Set when a safety limit (nesting depth, buffer cap) stopped part of the map from being read.
-    public var limitHit: String?
+    /// Set when a safety limit (nesting depth, entry cap) stopped part of the map from being read.
+    public var limitHit: LimitHit?
+
+    /// A limit crossed inside one map: what happened, and the flag that raises the limit when there is one.
+    public struct LimitHit: Hashable, Sendable {
+        public var message: String
+        public var flag: String?
+
+        public init(message: String, flag: String?) {
+            self.message = message
+            self.flag = flag
+        }
+    }
 
     public init(
         sourcesCount: Int = 0, exposed: [ExposedSource] = [], namesOnly: Int = 0, isIndexMap: Bool = false,
-        sectionURLs: [String] = [], notes: [String] = [], limitHit: String? = nil
+        sectionURLs: [String] = [], notes: [String] = [], limitHit: LimitHit? = nil
     ) {
         self.sourcesCount = sourcesCount
         self.exposed = exposed

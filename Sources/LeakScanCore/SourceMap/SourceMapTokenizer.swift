@@ -34,7 +34,7 @@ public struct SourceMapTokenizer {
     private var maps: [MapBuilder] = []
     private var offset = 0
     private var failure: String?
-    private var limitHit: String?
+    private var limitHit: SourceMapSummary.LimitHit?
     private var notes: [String] = []
 
     private var prefixBOM = 0
@@ -312,7 +312,7 @@ public struct SourceMapTokenizer {
 
     private mutating func openContainer(isObject: Bool, role: ValueRole) {
         guard stack.count < limits.maxJSONDepth else {
-            limitHit = "JSON nesting deeper than \(limits.maxJSONDepth) levels (raise with --max-json-depth)"
+            limitHit = .init(message: "JSON nesting deeper than \(limits.maxJSONDepth) levels", flag: "--max-json-depth")
             fail("JSON nesting deeper than \(limits.maxJSONDepth) levels", at: 0)
             return
         }
@@ -322,7 +322,7 @@ public struct SourceMapTokenizer {
         case .mapObject(let parent) where isObject:
             let depth = parent.map { maps[$0].sectionDepth + 1 } ?? 0
             if depth > limits.maxSectionDepth {
-                limitHit = "index map nested deeper than \(limits.maxSectionDepth) sections"
+                limitHit = .init(message: "index map nested deeper than \(limits.maxSectionDepth) sections; deeper maps not counted", flag: nil)
             } else {
                 maps.append(MapBuilder(sectionDepth: depth))
                 container = Container(isObject: true, role: .map, map: maps.count - 1)
@@ -338,9 +338,9 @@ public struct SourceMapTokenizer {
         case .sectionObject where isObject:
             container.role = .section
         case .sourceElement:
-            maps[map].sources.append(nil)
+            if admitsEntry(maps[map].sources.count) { maps[map].sources.append(nil) }
         case .contentElement:
-            maps[map].contents.append(nil)
+            if admitsEntry(maps[map].contents.count) { maps[map].contents.append(nil) }
             notes.append("sourcesContent entry #\(maps[map].contents.count - 1) is not a string")
         default:
             break
@@ -386,9 +386,9 @@ public struct SourceMapTokenizer {
         case .version:
             if literal == Array("3".utf8) { maps[literalMap].isVersion3 = true }
         case .sourceElement:
-            maps[literalMap].sources.append(nil)
+            if admitsEntry(maps[literalMap].sources.count) { maps[literalMap].sources.append(nil) }
         case .contentElement:
-            maps[literalMap].contents.append(nil)
+            if admitsEntry(maps[literalMap].contents.count) { maps[literalMap].contents.append(nil) }
             if !isNull { notes.append("sourcesContent entry #\(maps[literalMap].contents.count - 1) is not a string") }
         default:
             break
@@ -430,7 +430,7 @@ public struct SourceMapTokenizer {
         case .content:
             appendContent()
         case .sourcePath:
-            maps[stringMap].sources.append(decoded)
+            if admitsEntry(maps[stringMap].sources.count) { maps[stringMap].sources.append(decoded) }
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
         case .version:
@@ -447,7 +447,20 @@ public struct SourceMapTokenizer {
         endValue()
     }
 
+    /// True while a `sources` or `sourcesContent` list holds fewer than `maxMapEntries` (memory stays bounded on
+    /// hostile maps); past it, entries are not kept and the map reports the limit.
+    private mutating func admitsEntry(_ kept: Int) -> Bool {
+        if kept < limits.maxMapEntries { return true }
+        if limitHit == nil {
+            limitHit = .init(
+                message: "more than \(limits.maxMapEntries) entries in sources or sourcesContent; the rest were not counted",
+                flag: "--max-map-entries")
+        }
+        return false
+    }
+
     private mutating func appendContent() {
+        guard admitsEntry(maps[stringMap].contents.count) else { return }
         let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
         let digest = ContentDigest(hash: contentHasher.finalize(), escapedLength: contentHasher.byteCount)
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))

@@ -6,10 +6,13 @@ public struct SourceMapTokenizerLimits: Sendable, Equatable {
     public var maxSectionDepth: Int
     /// Longest `sources` / `sourceRoot` / `url` string kept; longer names are truncated with a note.
     public var maxNameBytes: Int
+    /// Most `sources` and `sourcesContent` entries kept per map (real bundles have thousands).
+    public var maxMapEntries: Int
 
-    public init(maxJSONDepth: Int = 512, maxSectionDepth: Int = 8, maxNameBytes: Int = 4096) {
+    public init(maxJSONDepth: Int = 512, maxSectionDepth: Int = 8, maxNameBytes: Int = 4096, maxMapEntries: Int = 100_000) {
         self.maxJSONDepth = maxJSONDepth
         self.maxSectionDepth = maxSectionDepth
         self.maxNameBytes = maxNameBytes
+        self.maxMapEntries = maxMapEntries
     }
 }
