@@ -7,9 +7,11 @@ let package = Package(
     name: "leak-scan-fuzz",
     dependencies: [.package(name: "leak-scan", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzTokenizer", dependencies: [.product(name: "LeakScanCore", package: "leak-scan")]),
-        .executableTarget(name: "FuzzInlineMap", dependencies: [.product(name: "LeakScanCore", package: "leak-scan")]),
-        .executableTarget(name: "FuzzReferenceFinder", dependencies: [.product(name: "LeakScanCore", package: "leak-scan")]),
-        .executableTarget(name: "FuzzArtifactScan", dependencies: [.product(name: "LeakScan", package: "leak-scan")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzTokenizer", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(name: "FuzzInlineMap", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(
+            name: "FuzzReferenceFinder", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(name: "FuzzArtifactScan", dependencies: ["FuzzDriver", .product(name: "LeakScan", package: "leak-scan")]),
     ]
 )
