@@ -22,16 +22,9 @@ struct ContentRun {
     /// A one-character escape after `\`; false for `\u` and invalid escapes, which the byte states handle.
     @inline(__always)
     mutating func escape(_ escaped: UInt8) -> Bool {
-        switch escaped {
-        case UInt8(ascii: "n"):
-            lines += 1
-            endsWithNewline = true
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "t"), UInt8(ascii: "r"),
-            UInt8(ascii: "b"), UInt8(ascii: "f"):
-            endsWithNewline = false
-        default:
-            return false
-        }
+        guard let decoded = JSONEscape.simple(escaped) else { return false }
+        if decoded == 0x0A { lines += 1 }
+        endsWithNewline = decoded == 0x0A
         bytes += 1
         clearsSurrogate = true
         return true

@@ -163,7 +163,7 @@ public struct SourceMapTokenizer {
         var index = start
         while true {
             index = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
-            guard index + 1 < end, base[index] == UInt8(ascii: "\\"), Self.simpleEscape(base[index + 1]) != nil else {
+            guard index + 1 < end, base[index] == UInt8(ascii: "\\"), JSONEscape.simple(base[index + 1]) != nil else {
                 return index
             }
             index += 2
@@ -477,36 +477,15 @@ public struct SourceMapTokenizer {
         }
     }
 
-    /// The decoded value of a one-character escape (`\n`, `\"` …), or nil for `\u` and invalid escapes.
-    @inline(__always)
-    private static func simpleEscape(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "n"): 0x0A
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): UInt32(byte)
-        case UInt8(ascii: "t"): 0x09
-        case UInt8(ascii: "r"): 0x0D
-        case UInt8(ascii: "b"): 0x08
-        case UInt8(ascii: "f"): 0x0C
-        default: nil
-        }
-    }
-
     private mutating func stepEscape(_ byte: UInt8) {
         state = .string
-        let decoded: UInt8
-        switch byte {
-        case UInt8(ascii: "n"): decoded = 0x0A
-        case UInt8(ascii: "r"): decoded = 0x0D
-        case UInt8(ascii: "t"): decoded = 0x09
-        case UInt8(ascii: "b"): decoded = 0x08
-        case UInt8(ascii: "f"): decoded = 0x0C
-        case UInt8(ascii: "u"):
+        if byte == UInt8(ascii: "u") {
             state = .unicode
             hexCount = 0
             hexValue = 0
             return
-        default: decoded = byte
         }
+        let decoded = JSONEscape.simple(byte) ?? byte
         if stringRole == .content {
             countDecoded(scalar: UInt32(decoded))
         } else if stringRole != .skip {
