@@ -89,17 +89,17 @@ final class ArtifactWalk {
                 return
             }
             statistics.entries += 1
-            if statistics.entries > limits.maxEntries {
-                throw LimitExceeded(
-                    message: "more than \(limits.maxEntries) members; the rest was not scanned",
-                    limit: "--max-entries", location: parent.appending(reader.isRawStream ? rawName : info.path))
-            }
             var member = reader.isRawStream ? rawName : info.path
             if member.isEmpty {
                 member = "<member \(statistics.entries) without a readable name>"
                 notes.append(Note(location: parent.appending(member), message: "the archive gives this member no readable name; scanned under this placeholder"))
             }
             let location = parent.appending(member)
+            if statistics.entries > limits.maxEntries {
+                throw LimitExceeded(
+                    message: "more than \(limits.maxEntries) members; the rest was not scanned", limit: "--max-entries",
+                    location: location)
+            }
             switch info.kind {
             case .directory:
                 statistics.directories += 1
