@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LeakScanCore
 
 /// Runs the real `npm pack` on a package folder into a temporary directory, so the scan sees exactly the tarball a
@@ -42,25 +42,17 @@ public struct NpmPack: Sendable {
 
     /// Runs `npm pack --pack-destination` and returns the one tarball it wrote.
     func pack(_ directory: String, into destination: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [npm, "pack", "--silent", "--pack-destination", destination]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = Self.environment(ProcessInfo.processInfo.environment)
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let result: ChildProcess
         do {
-            try process.run()
+            result = try ChildProcess.run(
+                [npm, "pack", "--silent", "--pack-destination", destination], in: directory,
+                environment: Self.environment(ProcessInfo.processInfo.environment))
         } catch {
             throw Failure(description: "npm pack could not start: \(error.localizedDescription)")
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = message.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "no message"
-            throw Failure(description: "npm pack failed (exit \(process.terminationStatus)): \(reason)")
+        guard result.status == 0 else {
+            let reason = result.standardError.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "no message"
+            throw Failure(description: "npm pack failed (exit \(result.status)): \(reason)")
         }
         let tarballs = try FileManager.default.contentsOfDirectory(atPath: destination).filter { $0.hasSuffix(".tgz") }
         guard tarballs.count == 1, let tarball = tarballs.first else {

@@ -19,16 +19,10 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
 
-    @Option(name: .long, help: "Policy file (default: \(PolicyFile.fileName) in the working directory or the git root).")
-    var config: String?
+    @OptionGroup var policyOptions: PolicyOptions
 
     func run() throws {
-        let policy: Policy
-        do {
-            policy = try PolicyFile.load(explicit: config, from: FileManager.default.currentDirectoryPath)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let policy = try policyOptions.load()
         let diff = ReleaseDiff(old: try report(for: old, policy: policy), new: try report(for: new, policy: policy), oldName: old, newName: new)
         FileHandle.standardOutput.write(Data(diff.render().utf8))
         throw ExitCode(diff.introducesFailure ? 1 : 0)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeakScan
 
 /// `leak-scan install-hook`: writes a git hook that packs and scans the repository's npm packages before each push
 /// (or commit) and blocks it on a leak, saying how to bypass deliberately.
@@ -33,16 +34,9 @@ struct InstallHookCommand: ParsableCommand {
 
     /// Runs git in the working directory and returns its trimmed standard output.
     static func git(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("not inside a git repository") }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try ChildProcess.run(["git"] + arguments)
+        guard result.status == 0 else { throw ValidationError("not inside a git repository") }
+        return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -14,8 +14,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "Policy file (default: \(PolicyFile.fileName) in the working directory or the git root).")
-    var config: String?
+    @OptionGroup var policyOptions: PolicyOptions
 
     @Option(name: .long, help: "A JSON report of an earlier scan: only exposure not in it fails.")
     var baseline: String?
@@ -27,18 +26,16 @@ struct ReportOptions: ParsableArguments {
 
     /// The policy and baseline; a broken file is a usage error naming the file (exit 64).
     func loadJudgement() throws -> Judgement {
+        let policy = try policyOptions.load()
+        guard let baseline else { return Judgement(policy: policy) }
+        guard let data = FileManager.default.contents(atPath: baseline) else {
+            throw ValidationError("\(baseline): cannot read the baseline report")
+        }
         do {
-            let policy = try PolicyFile.load(explicit: config, from: FileManager.default.currentDirectoryPath)
-            guard let baseline else { return Judgement(policy: policy) }
-            guard let data = FileManager.default.contents(atPath: baseline) else {
-                throw ValidationError("\(baseline): cannot read the baseline report")
-            }
             let report = try JSONReporter.read(data)
             return Judgement(policy: policy, baseline: Baseline(findings: report.artifacts.flatMap(\.findings)))
-        } catch let problem as PolicyFile.Problem {
-            throw ValidationError(problem.description)
-        } catch let error as DecodingError {
-            throw ValidationError("\(baseline ?? ""): not a leak-scan JSON report (\(error))")
+        } catch {
+            throw ValidationError("\(baseline): not a leak-scan JSON report (\(error))")
         }
     }
 

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import LeakScan
+import LeakScanCore
+
+/// `--config`: the policy file, found by default in the working directory or the git root.
+struct PolicyOptions: ParsableArguments {
+    @Option(name: .long, help: "Policy file (default: \(PolicyFile.fileName) in the working directory or the git root).")
+    var config: String?
+
+    /// The policy; a broken file is a usage error naming the file and the key (exit 64).
+    func load() throws -> Policy {
+        do {
+            return try PolicyFile.load(explicit: config, from: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
