@@ -22,7 +22,7 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
             self = findings[0].totals
             return
         }
-        var byPath: [String: ContentStats] = [:]
+        var byPath: [String: (stats: ContentStats, isFirstParty: Bool)] = [:]
         var byContent: [ContentDigest: ContentStats] = [:]
         for finding in findings {
             maps += 1
@@ -30,13 +30,13 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
             if !finding.exposesContent, finding.summary.sourcesCount > 0 { namesOnlyMaps += 1 }
             for source in finding.summary.exposed {
                 raw.add(source.stats)
-                byPath[source.path] = Self.larger(byPath[source.path], source.stats)
+                byPath[source.path] = (Self.larger(byPath[source.path]?.stats, source.stats), source.isFirstParty)
                 byContent[source.stats.digest] = Self.larger(byContent[source.stats.digest], source.stats)
             }
         }
-        for (path, stats) in byPath {
+        for (stats, isFirstParty) in byPath.values {
             uniqueByPath.add(stats)
-            if SourcePath.isFirstParty(path) { firstParty.add(stats) } else { thirdParty.add(stats) }
+            if isFirstParty { firstParty.add(stats) } else { thirdParty.add(stats) }
         }
         for stats in byContent.values {
             uniqueByContent.add(stats)

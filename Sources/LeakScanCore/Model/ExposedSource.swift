@@ -1,14 +1,14 @@
 /// One original source file whose text a map embeds.
 public struct ExposedSource: Hashable, Sendable {
     /// Normalized path (see `SourcePath.normalize`), or `<unnamed #i>` when `sources` has no name for the entry.
-    public var path: String
+    public let path: String
     public var stats: ContentStats
+    /// First-party means the normalized path has no `node_modules` segment (decided once, here).
+    public let isFirstParty: Bool
 
     public init(path: String, stats: ContentStats) {
         self.path = path
         self.stats = stats
+        isFirstParty = SourcePath.isFirstParty(path)
     }
-
-    /// First-party means the normalized path has no `node_modules` segment.
-    public var isFirstParty: Bool { SourcePath.isFirstParty(path) }
 }

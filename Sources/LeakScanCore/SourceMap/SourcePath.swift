@@ -54,7 +54,7 @@ public enum SourcePath {
 
     /// Third-party code lives under a `node_modules` segment; everything else is the project's own.
     public static func isFirstParty(_ normalizedPath: String) -> Bool {
-        !normalizedPath.split(separator: "/").contains("node_modules")
+        !normalizedPath.utf8.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual("node_modules".utf8) }
     }
 
     /// Length of a leading `scheme:` (plus `//` when present), or nil when the string does not start with one.
