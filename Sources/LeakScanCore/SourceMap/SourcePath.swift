@@ -8,23 +8,24 @@ public enum SourcePath {
         if let root = sourceRoot, !root.isEmpty, schemeLength(of: source) == nil {
             joined = root.hasSuffix("/") ? root + source : root + "/" + source
         }
-        var query = ""
-        if let mark = joined.firstIndex(of: "?") {
-            query = String(joined[mark...])
-            joined = String(joined[..<mark])
-        }
-        if let length = schemeLength(of: joined) {
-            joined.removeFirst(length)
-        }
-        var segments: [Substring] = []
-        for segment in joined.split(whereSeparator: { $0 == "/" || $0 == "\\" }) {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(segment)
+        let bytes = Array(joined.utf8)
+        let queryStart = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+        let pathStart = schemeLength(of: bytes[..<queryStart]) ?? 0
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(bytes.count)
+        var segmentStarts: [Int] = []
+        for segment in bytes[pathStart..<queryStart].split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+            if segment.elementsEqual(".".utf8) { continue }
+            if segment.elementsEqual("..".utf8) {
+                if let start = segmentStarts.popLast() { normalized.removeSubrange(max(start - 1, 0)...) }
+                continue
             }
+            if !normalized.isEmpty { normalized.append(UInt8(ascii: "/")) }
+            segmentStarts.append(normalized.count)
+            normalized += segment
         }
-        return segments.joined(separator: "/") + query
+        normalized += bytes[queryStart...]
+        return String(decoding: normalized, as: UTF8.self)
     }
 
     /// True for the common case that needs no work: relative, `/`-separated, no scheme, query, empty, `.` or `..`
@@ -59,7 +60,11 @@ public enum SourcePath {
 
     /// Length of a leading `scheme:` (plus `//` when present), or nil when the string does not start with one.
     static func schemeLength(of path: String) -> Int? {
-        let bytes = Array(path.utf8.prefix(64))
+        schemeLength(of: Array(path.utf8.prefix(64))[...])
+    }
+
+    static func schemeLength(of path: ArraySlice<UInt8>) -> Int? {
+        let bytes = Array(path.prefix(64))
         guard let first = bytes.first, isLetter(first) else { return nil }
         var index = 1
         while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) || "+-.".utf8.contains(bytes[index]) {
