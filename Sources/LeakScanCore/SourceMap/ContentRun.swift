@@ -14,7 +14,7 @@ struct ContentRun {
     @inline(__always)
     mutating func plain(_ count: Int) {
         guard count > 0 else { return }
-        bytes += count
+        bytes &+= count
         endsWithNewline = false
         clearsSurrogate = true
     }
@@ -22,10 +22,15 @@ struct ContentRun {
     /// A one-character escape after `\`; false for `\u` and invalid escapes, which the byte states handle.
     @inline(__always)
     mutating func escape(_ escaped: UInt8) -> Bool {
-        guard let decoded = JSONEscape.simple(escaped) else { return false }
-        if decoded == 0x0A { lines += 1 }
-        endsWithNewline = decoded == 0x0A
-        bytes += 1
+        if escaped == UInt8(ascii: "n") {
+            lines &+= 1
+            endsWithNewline = true
+        } else if JSONEscape.simple(escaped) != nil {
+            endsWithNewline = false
+        } else {
+            return false
+        }
+        bytes &+= 1
         clearsSurrogate = true
         return true
     }
