@@ -29,6 +29,16 @@ import Testing
         #expect(report.diagnostics.first?.message == "more than 33554432 uncompressed bytes; the rest was not scanned")
     }
 
+    @Test func fourGibibyteGzipBombStopsAtTheByteLimit() {
+        let bomb = GzipBomb.tarball(member: "package/zeros.bin", gibibytes: 4)
+        #expect(bomb.count < 8 << 20)
+        let report = Self.scan("bomb4g.tgz", bomb, limits: Self.limited(bytes: 1 << 30))
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.map(\.limit) == ["--max-bytes"])
+        #expect(report.diagnostics.first?.location.chain.last == "package/zeros.bin")
+        #expect(report.diagnostics.first?.message == "more than 1073741824 uncompressed bytes; the rest was not scanned")
+    }
+
     @Test func nestedZipBombStopsAtTheByteLimitInsideTheNestedMember() {
         let inner = ArchiveBuilder.build(.zip, [.zeros("layer.bin", count: 64 << 20)])
         let outer = ArchiveBuilder.build(.zip, [.file("a.zip", inner), .file("b.zip", inner), .file("c.zip", inner)])

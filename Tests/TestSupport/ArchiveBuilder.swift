@@ -3,7 +3,8 @@ import CArchive
 /// Builds small archives in memory with libarchive's writer, so tests never need binary fixtures.
 public enum ArchiveBuilder {
     public enum Format: Sendable {
-        case tar, zip, ar
+        /// `raw` writes one member's bytes as they are (through the filter): a plain `.gz` of some data.
+        case tar, zip, ar, raw
     }
 
     public enum Filter: Sendable {
@@ -33,6 +34,7 @@ public enum ArchiveBuilder {
         case .tar: archive_write_set_format_pax_restricted(archive)
         case .zip: archive_write_set_format_zip(archive)
         case .ar: archive_write_set_format_ar_svr4(archive)
+        case .raw: archive_write_set_format_raw(archive)
         }
         switch filter {
         case .none: archive_write_add_filter_none(archive)
