@@ -68,6 +68,7 @@ final class ArtifactWalk {
 
     private func walk(_ reader: ArchiveReader, under parent: Location, depth: Int, rawName: String) throws {
         var resolver = ReferenceResolver()
+        /// Members with `sourceMappingURL` references, classified once every member of this level is known.
         var pending: [(member: String, findings: EntryFindings)] = []
         defer {
             classify(pending, under: parent, with: resolver)
@@ -123,7 +124,7 @@ final class ArtifactWalk {
                 continue
             }
             guard let findings = try scanMember(reader, at: location) else { return }
-            pending.append((member, findings))
+            if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
         }
     }
 
@@ -207,7 +208,7 @@ final class ArtifactWalk {
     // MARK: - References
 
     private func classify(_ pending: [(member: String, findings: EntryFindings)], under parent: Location, with resolver: ReferenceResolver) {
-        for (member, findings) in pending where !findings.referenceURLs.isEmpty {
+        for (member, findings) in pending {
             let lastOffset = max(findings.referenceURLs.map(\.offset).max() ?? 0, findings.maps.map(\.offset).max() ?? 0)
             for hit in findings.referenceURLs {
                 references.append(
