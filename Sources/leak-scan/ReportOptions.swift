@@ -8,7 +8,7 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// How results are judged (policy, baseline) and where the report goes.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "Report format.")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")

@@ -27,7 +27,7 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var reportOptions: ReportOptions
 
-    @Option(name: .long, help: "Cores to use: artifacts scanned at the same time, plus gzip inflated ahead on a spare core (default: all cores).")
+    @Option(name: .long, help: "Cores to use: artifacts scanned at the same time, plus gzip inflated ahead on a spare core.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Also scan the artifacts listed in this file, one per line (- reads the list from standard input).")
