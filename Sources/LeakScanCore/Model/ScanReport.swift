@@ -8,7 +8,4 @@ public struct ScanReport: Hashable, Sendable {
         self.artifacts = artifacts
         self.totals = ExposureTotals(maps: artifacts.flatMap(\.maps))
     }
-
-    /// The worst artifact verdict under the default policy.
-    public var verdict: Verdict { artifacts.map(\.verdict).max() ?? .clean }
 }
