@@ -1,8 +1,10 @@
 import Dispatch
+import Foundation
 public import LeakScanCore
 
 /// Scans many artifacts with at most `jobs` at a time and returns them in input order. `jobs` is the number of cores to
-/// use: a core left over (fewer artifacts than jobs) inflates gzip ahead of the scan.
+/// use: a core left over (fewer artifacts than jobs) inflates gzip ahead of the scan. Workers take the largest files
+/// first, so one big artifact does not finish alone at the end while the other cores idle.
 public struct BatchScan: Sendable {
     public var scanner: ArtifactScanner
     public var jobs: Int
@@ -18,12 +20,26 @@ public struct BatchScan: Sendable {
         var configured = scanner
         configured.limits.inflateAhead = jobs > workers
         let worker = configured
+        let order = Self.largestFirst(inputs)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: inputs.count) {
+            while let position = next.take(below: order.count) {
+                let index = order[position]
                 results.store(worker.scan(inputs[index]), at: index)
             }
         }
         return ScanReport(artifacts: results.values)
+    }
+
+    /// Input indices by file size, largest first (standard input and directories, of unknown size, first of all).
+    static func largestFirst(_ inputs: [ScanInput]) -> [Int] {
+        let sizes = inputs.map { input -> Int in
+            guard case .path(let path) = input,
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular
+            else { return Int.max }
+            return (attributes[.size] as? Int) ?? Int.max
+        }
+        return inputs.indices.sorted { (sizes[$1], $0) < (sizes[$0], $1) }
     }
 }
