@@ -13,21 +13,12 @@ import json
 import random
 import tarfile
 
+import synthetic_code
+
 FIRST_PARTY_FILES, FIRST_PARTY_LINES = 1906, 513676
 THIRD_PARTY_FILES, THIRD_PARTY_LINES = 2850, 471266
 DIRECTORIES = ["src/tools", "src/services", "src/components", "src/commands", "src/utils", "src/hooks", "src/query"]
 PACKAGES = ["react", "lodash-es", "zod", "chalk", "yaml", "ink", "undici", "ajv", "semver", "diff"]
-
-
-def line_pool(rng):
-    words = ["const", "value", "await", "return", "export", "function", "if", "else", "=>", "result", "options",
-             "config", "tool", "message", "stream", "{", "}", "(", ")", ";", "\"quoted\"", "'single'", "\\n",
-             "é", "→", "😀", "\t", "path\\\\to", "`tpl ${x}`"]
-    pool = []
-    for _ in range(4096):
-        indent = " " * (2 * rng.randrange(0, 5))
-        pool.append(indent + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 14))))
-    return pool
 
 
 def split_lines(total_lines, files, rng):
@@ -40,7 +31,7 @@ def split_lines(total_lines, files, rng):
 
 
 def sources(rng, scale):
-    pool = line_pool(rng)
+    pool = synthetic_code.line_pool(rng)
     entries = []
     first_files = max(1, round(FIRST_PARTY_FILES * scale))
     third_files = max(1, round(THIRD_PARTY_FILES * scale))
@@ -76,13 +67,13 @@ def build(seed, scale, copies):
         truth[party + "_files"] += 1
         truth[party + "_lines"] += lines
     truth["sources"] = len(names)
-    mappings = ";".join("AAAA,SAASA,GAAG,CAAC" for _ in range(int(150000 * scale * copies) + 1))
+    mappings = synthetic_code.mappings(rng, int(1500000 * scale * copies) + 1)
     source_map = json.dumps({"version": 3, "file": "cli.js", "sources": names, "sourcesContent": contents,
                              "names": [], "mappings": mappings}, ensure_ascii=False).encode()
-    bundle_lines = max(10, int(240000 * scale))
-    bundle = ("#!/usr/bin/env node\n" + "\n".join(
-        f"var v{i}=function(a,b){{return a+b*{i}}};" for i in range(bundle_lines))
-        + "\n//# sourceMappingURL=cli.js.map\n").encode()
+    bundle_lines = max(10, int(288000 * scale))
+    bundle_pool = synthetic_code.line_pool(rng, indent=False)
+    bundle = ("#!/usr/bin/env node\n" + "\n".join(rng.choices(bundle_pool, k=bundle_lines))
+              + "\n//# sourceMappingURL=cli.js.map\n").encode()
     return truth, bundle, source_map
 
 

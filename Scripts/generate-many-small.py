@@ -13,9 +13,11 @@ import random
 import tarfile
 import zipfile
 
+import synthetic_code
 
-def module_text(rng, lines):
-    return "".join(f"export const v{i} = {rng.randrange(1 << 30)}; // {'x' * rng.randrange(0, 40)}\n" for i in range(lines))
+
+def module_text(rng, pool, lines):
+    return "".join(line + "\n" for line in rng.choices(pool, k=lines))
 
 
 def main():
@@ -26,20 +28,21 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    pool = synthetic_code.line_pool(rng)
     members, truth = [], {"files": 0, "lines": 0, "maps": 0, "inline_maps": 0, "members": args.members}
     for index in range(args.members):
         folder = f"package/lib/m{index // 100:03d}"
         roll = index % 50
         if roll == 0:
             sources = [f"../../src/m{index}/f{k}.ts" for k in range(rng.randrange(1, 6))]
-            contents = [module_text(rng, rng.randrange(1, 60)) for _ in sources]
+            contents = [module_text(rng, pool, rng.randrange(1, 60)) for _ in sources]
             truth["files"] += len(sources)
             truth["lines"] += sum(c.count("\n") for c in contents)
             truth["maps"] += 1
             text = json.dumps({"version": 3, "sources": sources, "sourcesContent": contents, "mappings": "AAAA;AACA"})
             members.append((f"{folder}/f{index}.js.map", text))
         elif roll == 1:
-            content = module_text(rng, rng.randrange(1, 30))
+            content = module_text(rng, pool, rng.randrange(1, 30))
             truth["files"] += 1
             truth["lines"] += content.count("\n")
             truth["inline_maps"] += 1
@@ -47,7 +50,7 @@ def main():
             payload = base64.b64encode(inline.encode()).decode()
             members.append((f"{folder}/f{index}.js", f"export{{}};\n//# sourceMappingURL=data:application/json;base64,{payload}\n"))
         else:
-            members.append((f"{folder}/f{index}.js", module_text(rng, rng.randrange(1, 20))))
+            members.append((f"{folder}/f{index}.js", module_text(rng, pool, rng.randrange(1, 60))))
     if args.zip:
         with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, text in members:
