@@ -189,13 +189,9 @@ public final class ArchiveReader {
         }
     }
 
-    /// The entry's fields, copied now (libarchive reuses the entry). The name is taken as UTF-8 where the archive
-    /// records it so (pax, zip), whatever the process locale; raw bytes otherwise.
+    /// The entry's fields, copied now (libarchive reuses the entry).
     private func copyInfo(_ entry: OpaquePointer) -> ArchiveEntryInfo {
-        var path = ""
-        if let raw = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) {
-            path = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-        }
+        var path = Self.pathname(of: entry)
         if isDiskWalk, path.hasPrefix(diskRoot) {
             path.removeFirst(diskRoot.count)
         }
@@ -212,6 +208,17 @@ public final class ArchiveReader {
         }
         let size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : nil
         return ArchiveEntryInfo(path: path, kind: kind, size: size, isEncrypted: archive_entry_is_encrypted(entry) != 0)
+    }
+
+    /// The member name as UTF-8 where the archive records it so (pax, zip), whatever the process locale; raw bytes
+    /// otherwise. A plain ASCII name is taken as stored: asking for UTF-8 costs a charset conversion per member.
+    private static func pathname(of entry: OpaquePointer) -> String {
+        if let stored = archive_entry_pathname(entry) {
+            let bytes = UnsafeRawBufferPointer(start: stored, count: strlen(stored))
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        }
+        guard let raw = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     }
 
     private func errorMessage() -> String {

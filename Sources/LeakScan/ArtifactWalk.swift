@@ -67,11 +67,12 @@ final class ArtifactWalk {
     // MARK: - Walking one archive level
 
     private func walk(_ reader: ArchiveReader, under parent: Location, depth: Int, rawName: String) throws {
-        var resolver = ReferenceResolver()
+        /// Regular members of this level, for classifying references once every member is known.
+        var memberPaths: [String] = []
         /// Members with `sourceMappingURL` references, classified once every member of this level is known.
         var pending: [(member: String, findings: EntryFindings)] = []
         defer {
-            classify(pending, under: parent, with: resolver)
+            classify(pending, under: parent, memberPaths: memberPaths)
             notes += reader.warnings.map { Note(location: parent, message: "libarchive warning: \($0)") }
         }
         while true {
@@ -114,7 +115,7 @@ final class ArtifactWalk {
             case .regular:
                 statistics.regularFiles += 1
             }
-            resolver.addMember(member)
+            memberPaths.append(member)
             if info.isEncrypted {
                 diagnostics.append(Diagnostic(location: location, message: "encrypted member cannot be read"))
                 continue
@@ -140,7 +141,7 @@ final class ArtifactWalk {
     /// Streams one member into an `EntryScanner`. Returns nil when the archive itself became unreadable.
     private func scanMember(_ reader: ArchiveReader, at location: Location) throws -> EntryFindings? {
         progress?.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
-        var scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        let scanner = EntryScanner(location: location, limits: limits.tokenizer)
         var archiveBroken = false
         do {
             while true {
@@ -207,7 +208,9 @@ final class ArtifactWalk {
 
     // MARK: - References
 
-    private func classify(_ pending: [(member: String, findings: EntryFindings)], under parent: Location, with resolver: ReferenceResolver) {
+    private func classify(_ pending: [(member: String, findings: EntryFindings)], under parent: Location, memberPaths: [String]) {
+        guard !pending.isEmpty else { return }
+        let resolver = ReferenceResolver(memberPaths: memberPaths)
         for (member, findings) in pending {
             let lastOffset = max(findings.referenceURLs.map(\.offset).max() ?? 0, findings.maps.map(\.offset).max() ?? 0)
             for hit in findings.referenceURLs {

@@ -3,10 +3,10 @@ import LeakScanCore
 /// Classifies `sourceMappingURL` values against the members of the archive that holds the referring file.
 struct ReferenceResolver {
     /// Normalized paths of the regular members of one archive level.
-    var members: Set<String> = []
+    private let members: Set<String>
 
-    mutating func addMember(_ path: String) {
-        members.insert(SourcePath.normalize(path))
+    init(memberPaths: [String]) {
+        members = Set(memberPaths.lazy.map { SourcePath.normalize($0) })
     }
 
     func status(of url: String, referencedFrom memberPath: String) -> Reference.Status {

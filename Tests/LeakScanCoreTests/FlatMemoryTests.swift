@@ -15,7 +15,7 @@ import Testing
     /// hence a bound of three quarters of the map: holding the map would cost more than all of it).
     @Test func gibibyteSingleLineMapIsCountedInFlatMemory() {
         let before = Self.peakResidentBytes()
-        var scanner = EntryScanner(location: Location(["huge.tgz", "package/huge.js.map"]))
+        let scanner = EntryScanner(location: Location(["huge.tgz", "package/huge.js.map"]))
         let head = Array(#"{"version":3,"sources":["src/huge.ts"],"sourcesContent":[""#.utf8)
         let tail = Array(#""],"mappings":"AAAA"}"#.utf8)
         var chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)

@@ -74,7 +74,8 @@ import Testing
         var decoder = Base64StreamDecoder()
         var output: [UInt8] = []
         for chunk in chunks {
-            for byte in chunk { decoder.feed(byte, into: &output) }
+            let payload = chunk.withUnsafeBufferPointer { decoder.decode($0, into: &output) }
+            #expect(payload == chunk.count)
         }
         _ = decoder.finish(into: &output)
         return output
@@ -87,5 +88,15 @@ import Testing
         #expect(SplitFeeder.firstMismatch(of: encoded) { Self.decode($0) } == nil)
         let unpadded = encoded.filter { $0 != UInt8(ascii: "=") }
         #expect(Self.decode([unpadded[...]]) == Array(text.utf8))
+    }
+
+    @Test func stopsAtTheFirstByteOutsideThePayload() {
+        var decoder = Base64StreamDecoder()
+        var output: [UInt8] = []
+        let consumed = Array("aGk=\n//".utf8).withUnsafeBufferPointer { decoder.decode($0, into: &output) }
+        #expect(consumed == 4)
+        let validLength = decoder.finish(into: &output)
+        #expect(validLength)
+        #expect(output == Array("hi".utf8))
     }
 }

@@ -13,7 +13,11 @@ public func fuzzInlineMap(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     finder.finish()
     var decoder = Base64StreamDecoder()
     var output: [UInt8] = []
-    for byte in bytes { decoder.feed(byte, into: &output) }
+    var rest = UnsafeBufferPointer(start: data, count: size)[...]
+    while !rest.isEmpty {
+        let payload = decoder.decode(UnsafeBufferPointer(rebasing: rest), into: &output)
+        rest = rest.dropFirst(max(payload, 1))
+    }
     _ = decoder.finish(into: &output)
     return 0
 }

@@ -20,19 +20,31 @@ struct InlineMapDecoder {
 
     private static let flushSize = 1 << 14
 
-    /// Accepts one byte of the URL after the comma. Returns false when the byte ends the payload (it is not consumed).
-    mutating func feed(_ byte: UInt8) -> Bool {
+    /// Accepts payload bytes from `base[from..<count]`. Returns the index of the first byte that ends the payload (it
+    /// is not consumed), or `count` when the chunk ran out first.
+    mutating func feed(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+        var index = from
         switch encoding {
         case .base64:
-            guard Base64StreamDecoder.isPayload(byte) else { return false }
-            base64.feed(byte, into: &decoded)
+            while index < count {
+                let piece = UnsafeBufferPointer(start: base + index, count: min(count - index, Self.flushSize))
+                let payload = base64.decode(piece, into: &decoded)
+                index += payload
+                payloadBytes += payload
+                if decoded.count >= Self.flushSize { flush() }
+                if payload < piece.count { break }
+            }
         case .percent:
-            if byte <= 0x20 || tokenizer.isComplete || isCodeLiteral { return false }
-            feedPercent(byte)
+            while index < count {
+                let byte = base[index]
+                if byte <= 0x20 || tokenizer.isComplete || isCodeLiteral { break }
+                feedPercent(byte)
+                payloadBytes += 1
+                index += 1
+                if decoded.count >= Self.flushSize { flush() }
+            }
         }
-        payloadBytes += 1
-        if decoded.count >= Self.flushSize { flush() }
-        return true
+        return index
     }
 
     private mutating func feedPercent(_ byte: UInt8) {

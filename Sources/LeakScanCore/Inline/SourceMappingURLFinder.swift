@@ -23,13 +23,20 @@ public struct SourceMappingURLFinder {
     private enum State {
         case searching
         case value(start: Int)
-        case payload(InlineMapDecoder)
+        /// Inside a `data:` payload, which `payload` decodes.
+        case payload
         case skippingValue
     }
 
     public let limits: SourceMapTokenizerLimits
     private var state = State.searching
-    private var carry: [UInt8] = []
+    /// The inline map being decoded, boxed: it holds a whole tokenizer, and every member's finder would otherwise
+    /// carry (and copy) that space although few ever meet an inline map.
+    private var payload: PayloadBox?
+    /// The input's last bytes (up to `carryLength`), for a pattern that spans a chunk boundary; inline storage, since
+    /// most members arrive in one chunk and never need it.
+    private var carryStorage = SIMD32<UInt8>()
+    private var carryCount = 0
     private var value: [UInt8] = []
     private var offset = 0
     public private(set) var urls: [URLHit] = []
@@ -68,7 +75,8 @@ public struct SourceMappingURLFinder {
 
     /// Looks for a pattern that starts in the carried tail of the previous chunk and ends in this one.
     private mutating func searchAcrossBoundary(_ base: UnsafePointer<UInt8>, count: Int) -> Int {
-        guard !carry.isEmpty else { return 0 }
+        guard carryCount > 0 else { return 0 }
+        let carry = carriedBytes
         let joined = carry + UnsafeBufferPointer(start: base, count: min(count, Self.pattern.count))
         let minimumStart = carry.count - Self.pattern.count + 1
         var start = max(minimumStart, 0)
@@ -111,7 +119,7 @@ public struct SourceMappingURLFinder {
 
     private func prefixBytes(_ base: UnsafePointer<UInt8>, matchStart: Int) -> [UInt8] {
         if matchStart >= 4 { return Array(UnsafeBufferPointer(start: base + matchStart - 4, count: 4)) }
-        return Array((carry + UnsafeBufferPointer(start: base, count: matchStart)).suffix(4))
+        return Array((carriedBytes + UnsafeBufferPointer(start: base, count: matchStart)).suffix(4))
     }
 
     /// `//# `, `//@ `, `/*# ` or `/*@ ` (space or tab) must precede the pattern for it to be a comment.
@@ -124,9 +132,23 @@ public struct SourceMappingURLFinder {
             && (space == UInt8(ascii: " ") || space == UInt8(ascii: "\t"))
     }
 
+    private var carriedBytes: [UInt8] {
+        (0..<carryCount).map { carryStorage[$0] }
+    }
+
     private mutating func updateCarry(_ base: UnsafePointer<UInt8>, count: Int) {
-        let keep = min(count, Self.carryLength)
-        carry = Array((carry + UnsafeBufferPointer(start: base + count - keep, count: keep)).suffix(Self.carryLength))
+        if count >= Self.carryLength {
+            withUnsafeMutableBytes(of: &carryStorage) { storage in
+                storage.copyMemory(from: UnsafeRawBufferPointer(start: base + count - Self.carryLength, count: Self.carryLength))
+            }
+            carryCount = Self.carryLength
+            return
+        }
+        let kept = Array((carriedBytes + UnsafeBufferPointer(start: base, count: count)).suffix(Self.carryLength))
+        withUnsafeMutableBytes(of: &carryStorage) { storage in
+            kept.withUnsafeBytes { storage.copyMemory(from: $0) }
+        }
+        carryCount = kept.count
     }
 
     // MARK: - Values
@@ -149,18 +171,15 @@ public struct SourceMappingURLFinder {
                 value.append(byte)
                 index += 1
                 if byte == UInt8(ascii: ","), value.starts(with: "data:".utf8) {
-                    let isBase64 = String(decoding: value, as: UTF8.self).lowercased().contains(";base64,")
-                    state = .payload(InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits))
+                    let isBase64 = Self.declaresBase64(value)
+                    payload = PayloadBox(InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits))
+                    state = .payload
                 } else if value.count > Self.maxURLBytes {
                     notes.append("sourceMappingURL at byte \(start) is longer than \(Self.maxURLBytes) bytes; not classified")
                     state = .skippingValue
                 }
-            case .payload(var decoder):
-                state = .searching
-                while index < count, decoder.feed(base[index]) {
-                    index += 1
-                }
-                state = .payload(decoder)
+            case .payload:
+                index = payload!.decoder.feed(base, from: index, count: count)
                 if index < count {
                     endValue()
                     return index
@@ -178,6 +197,13 @@ public struct SourceMappingURLFinder {
         return count
     }
 
+    /// True when the media type part of a `data:` URL (up to its comma) ends in `;base64`, in any case.
+    private static func declaresBase64(_ dataURLPrefix: [UInt8]) -> Bool {
+        let marker = Array(";base64,".utf8)
+        guard dataURLPrefix.count >= marker.count else { return false }
+        return zip(dataURLPrefix.suffix(marker.count), marker).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+    }
+
     private static func endsURL(_ byte: UInt8) -> Bool {
         byte <= 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`")
             || byte == UInt8(ascii: "*")
@@ -188,12 +214,13 @@ public struct SourceMappingURLFinder {
         case .value(let start):
             let url = String(decoding: value, as: UTF8.self)
             if Self.isURL(url) { urls.append(URLHit(url: url, offset: start)) }
-        case .payload(var decoder):
-            switch decoder.finish() {
-            case .map(let summary): inlineMaps.append((decoder.offset, summary))
+        case .payload:
+            switch payload!.decoder.finish() {
+            case .map(let summary): inlineMaps.append((payload!.decoder.offset, summary))
             case .notAMap(let note): notes.append(note)
             case .nothing: break
             }
+            payload = nil
         case .searching, .skippingValue:
             break
         }
@@ -204,5 +231,14 @@ public struct SourceMappingURLFinder {
     static func isURL(_ value: String) -> Bool {
         !value.isEmpty && !value.contains("${") && !value.contains(where: { "+()'\"`{}<>;,".contains($0) })
             && !value.hasPrefix("data:")
+    }
+}
+
+/// Holds the one inline map a finder may be decoding.
+private final class PayloadBox {
+    var decoder: InlineMapDecoder
+
+    init(_ decoder: InlineMapDecoder) {
+        self.decoder = decoder
     }
 }

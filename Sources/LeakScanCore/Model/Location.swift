@@ -14,7 +14,11 @@ public struct Location: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public var member: String { chain.last ?? "" }
 
     public func appending(_ member: String) -> Location {
-        Location(chain + [member])
+        var longer = [String]()
+        longer.reserveCapacity(chain.count + 1)
+        longer += chain
+        longer.append(member)
+        return Location(longer)
     }
 
     public static func < (lhs: Location, rhs: Location) -> Bool {

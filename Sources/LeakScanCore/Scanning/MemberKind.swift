@@ -1,35 +1,64 @@
 /// What a member's name says about how to scan it. Content decides whether something is a map; the name only
 /// decides whether the `sourceMappingURL` search runs and whether a member is opened as a nested archive.
+///
+/// Runs once per member, so extensions are compared as packed lower-case integers (a short linear scan) rather than
+/// as allocated, hashed strings.
 public enum MemberKind {
-    private static let scriptExtensions: Set<String> = [
+    private static let scriptExtensions: [UInt64] = keys([
         "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "css", "scss", "less", "html", "htm", "vue", "svelte",
-    ]
-    private static let archiveExtensions: Set<String> = [
+    ])
+    private static let archiveExtensions: [UInt64] = keys([
         "tgz", "tar", "tbz2", "txz", "zip", "whl", "jar", "war", "ear", "aar", "vsix", "nupkg", "deb", "crx", "xpi", "egg",
         "apk", "ipa",
-    ]
+    ])
     /// Compressions that make an archive only after `.tar` (`x.tar.gz`, not `x.js.gz`).
-    private static let tarCompressions: Set<String> = ["gz", "bz2", "xz", "zst"]
+    private static let tarCompressions: [UInt64] = keys(["gz", "bz2", "xz", "zst"])
+    private static let tarKey = packedExtension(Array("tar".utf8)[...])
 
     /// Scripts and stylesheets (and extension-less files, often `bin/` launchers) can carry `sourceMappingURL` comments.
     public static func mayCarrySourceMappingURL(_ path: String) -> Bool {
-        guard let fileExtension = lowercasedExtension(of: path) else { return true }
-        return scriptExtensions.contains(fileExtension)
+        var path = path
+        return path.withUTF8 { name in
+            guard let dot = extensionDot(name) else { return true }
+            return scriptExtensions.contains(packedExtension(name[(dot + 1)...]))
+        }
     }
 
     /// Members whose names say they are archives are opened and scanned in turn.
     public static func isNestedArchive(_ path: String) -> Bool {
-        guard let fileExtension = lowercasedExtension(of: path) else { return false }
-        if archiveExtensions.contains(fileExtension) { return true }
-        return tarCompressions.contains(fileExtension) && path.lowercased().hasSuffix(".tar." + fileExtension)
+        var path = path
+        return path.withUTF8 { name in
+            guard let dot = extensionDot(name) else { return false }
+            let key = packedExtension(name[(dot + 1)...])
+            if archiveExtensions.contains(key) { return true }
+            guard tarCompressions.contains(key), let innerDot = extensionDot(name[..<dot]) else { return false }
+            return packedExtension(name[(innerDot + 1)..<dot]) == tarKey
+        }
     }
 
-    /// The file name's extension in lower case; nil when the name has no dot or only a leading one (`.npmrc`).
-    static func lowercasedExtension(of path: String) -> String? {
-        let bytes = path.utf8
-        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return nil }
-        let lowered = bytes[bytes.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return String(decoding: lowered, as: UTF8.self)
+    /// The index of the dot that starts the file name's extension; nil when the name has no dot or only a leading
+    /// one (`.npmrc`).
+    private static func extensionDot(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        let nameStart = name.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? name.startIndex
+        guard let dot = name[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return nil }
+        return dot
+    }
+
+    private static func extensionDot(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        extensionDot(name[...])
+    }
+
+    /// Up to eight extension bytes, lower-cased, packed into an integer; longer extensions match nothing we know.
+    private static func packedExtension<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        guard bytes.count <= 8 else { return .max }
+        var key: UInt64 = 0
+        for byte in bytes {
+            key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return key
+    }
+
+    private static func keys(_ extensions: [String]) -> [UInt64] {
+        extensions.map { packedExtension(Array($0.utf8)) }
     }
 }

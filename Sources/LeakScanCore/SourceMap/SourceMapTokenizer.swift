@@ -62,10 +62,9 @@ public struct SourceMapTokenizer {
         self.limits = limits
     }
 
-    /// True once the input is known not to be a source map, so a caller may stop feeding it.
-    public var hasGivenUp: Bool {
-        state == .failed && !(maps.first?.isSourceMap ?? false)
-    }
+    /// True once the input is known not to be a source map, so a caller may stop feeding it. Stored (set after each
+    /// chunk) so a caller holding the tokenizer in a class reads one field instead of copying the tokenizer.
+    public private(set) var hasGivenUp = false
 
     /// True when the top-level JSON value is complete.
     public var isComplete: Bool { state == .done }
@@ -102,6 +101,7 @@ public struct SourceMapTokenizer {
             contentHasher.update(UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
         }
         offset += end
+        hasGivenUp = state == .failed && !(maps.first?.isSourceMap ?? false)
     }
 
     /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
@@ -225,15 +225,25 @@ public struct SourceMapTokenizer {
         }
     }
 
-    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-    private static let xssiGuard: [UInt8] = Array(")]}'".utf8)
+    /// Byte `index` of the UTF-8 byte order mark `EF BB BF`.
+    private static func byteOrderMark(_ index: Int) -> UInt8 {
+        index == 0 ? 0xEF : index == 1 ? 0xBB : 0xBF
+    }
+
+    /// Byte `index` of the XSSI guard `)]}'` some servers put before JSON.
+    private static func xssiGuard(_ index: Int) -> UInt8 {
+        switch index {
+        case 0: UInt8(ascii: ")")
+        case 1: UInt8(ascii: "]")
+        case 2: UInt8(ascii: "}")
+        default: UInt8(ascii: "'")
+        }
+    }
 
     private mutating func stepPrefix(_ byte: UInt8) {
-        let bom = Self.byteOrderMark
-        let xssi = Self.xssiGuard
-        if offset == 0 || prefixBOM > 0, prefixBOM < 3, prefixXSSI == 0, byte == bom[prefixBOM] {
+        if offset == 0 || prefixBOM > 0, prefixBOM < 3, prefixXSSI == 0, byte == Self.byteOrderMark(prefixBOM) {
             prefixBOM += 1
-        } else if prefixXSSI < 4, byte == xssi[prefixXSSI] {
+        } else if prefixXSSI < 4, byte == Self.xssiGuard(prefixXSSI) {
             prefixXSSI += 1
         } else if prefixXSSI == 4, byte == UInt8(ascii: ",") {
             return
@@ -278,6 +288,17 @@ public struct SourceMapTokenizer {
         }
     }
 
+    /// The keys the counting rules read, as bytes (built once, compared against `lastKey`).
+    private enum Keys {
+        static let version = Array("version".utf8)
+        static let sources = Array("sources".utf8)
+        static let sourcesContent = Array("sourcesContent".utf8)
+        static let sourceRoot = Array("sourceRoot".utf8)
+        static let sections = Array("sections".utf8)
+        static let map = Array("map".utf8)
+        static let url = Array("url".utf8)
+    }
+
     /// What the value about to start means, from the enclosing container and the last key.
     private func currentValueRole() -> ValueRole {
         guard let top = stack.last else { return .mapObject(parent: nil) }
@@ -292,17 +313,17 @@ public struct SourceMapTokenizer {
         switch top.role {
         case .map:
             switch lastKey {
-            case Array("version".utf8): return .version
-            case Array("sources".utf8): return .sources
-            case Array("sourcesContent".utf8): return .sourcesContent
-            case Array("sourceRoot".utf8): return .sourceRoot
-            case Array("sections".utf8): return .sections
+            case Keys.version: return .version
+            case Keys.sources: return .sources
+            case Keys.sourcesContent: return .sourcesContent
+            case Keys.sourceRoot: return .sourceRoot
+            case Keys.sections: return .sections
             default: return .other
             }
         case .section:
             switch lastKey {
-            case Array("map".utf8): return .mapObject(parent: top.map)
-            case Array("url".utf8): return .sectionURL
+            case Keys.map: return .mapObject(parent: top.map)
+            case Keys.url: return .sectionURL
             default: return .other
             }
         default:
