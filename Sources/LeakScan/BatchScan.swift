@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 public import LeakScanCore
 
 /// Scans many artifacts with at most `jobs` at a time and returns them in input order. `jobs` is the number of cores to
@@ -32,13 +35,15 @@ public struct BatchScan: Sendable {
     }
 
     /// Input indices by file size, largest first (standard input and directories, of unknown size, first of all).
+    /// Sizes come from `stat`: Foundation's file attributes also look up owner names (NSS, `/etc/passwd`).
     static func largestFirst(_ inputs: [ScanInput]) -> [Int] {
+        guard inputs.count > 1 else { return Array(inputs.indices) }
         let sizes = inputs.map { input -> Int in
-            guard case .path(let path) = input,
-                let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                attributes[.type] as? FileAttributeType == .typeRegular
-            else { return Int.max }
-            return (attributes[.size] as? Int) ?? Int.max
+            var status = stat()
+            guard case .path(let path) = input, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                return Int.max
+            }
+            return Int(status.st_size)
         }
         return inputs.indices.sorted { (sizes[$1], $0) < (sizes[$0], $1) }
     }

@@ -28,7 +28,10 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
 
     @Option(name: .long, help: "Cores to use: artifacts scanned at the same time, plus gzip inflated ahead on a spare core.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = Self.cores
+
+    /// Read once: ArgumentParser builds the command several times, and each count reads `/sys` and cgroup files.
+    private static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Also scan the artifacts listed in this file, one per line (- reads the list from standard input).")
     var filesFrom: String?
