@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=1.0
-runs=10
-if [ "${1:-}" = "--quick" ]; then scale=0.05; runs=2; fi
+rounds=5
+if [ "${1:-}" = "--quick" ]; then scale=0.05; rounds=1; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -c release --static-swift-stdlib --build-path .build-bench --product leak-scan >/dev/null
@@ -19,22 +19,31 @@ members=$(python3 -c "print(max(200, int(20000 * $scale)))")
 python3 Scripts/generate-many-small.py --members "$members" --out "$work/many-small.tgz" > "$work/many-small.truth"
 python3 Scripts/generate-many-small.py --members "$members" --zip --out "$work/many-small.whl" > "$work/many-small-whl.truth"
 
-# Medians, not means: these machines are noisy, and a median ignores the odd slow run. The three tools of one artifact
-# run in one hyperfine invocation, so they share the machine's state of the moment.
-median() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$1" "$2"; }
+# These machines are shared and noisy: load comes in bursts of seconds. So every command of a comparison runs in each
+# of $rounds rounds (hyperfine, 2 runs after a warm-up), a burst hits all of them alike, and each command is
+# summarized by its median over all its runs. Prints the medians in command order.
+timed_in_rounds() {
+  for round in $(seq "$rounds"); do
+    hyperfine -N -i -w 1 -r 2 --export-json "$work/round-$round.json" "$@" >/dev/null 2>&1
+  done
+  python3 -c "
+import json, statistics, sys
+rounds = [json.load(open(f'{sys.argv[1]}/round-{r}.json'))['results'] for r in range(1, int(sys.argv[2]) + 1)]
+print(' '.join(str(statistics.median([t for results in rounds for t in results[i]['times']])) for i in range(len(rounds[0]))))
+" "$work" "$rounds"
+}
 printf '| artifact | bsdtar s | igzip s | leak-scan s | leak-scan / bsdtar | peak RSS MiB | counts |\n|---|---|---|---|---|---|---|\n'
 for artifact in "$work/claude-like.tgz" "$work/clean.tgz" "$work/many-small.tgz" "$work/claude-like-x4.tgz" "$work/many-small.whl"; do
   name=$(basename "$artifact"); name=${name%.tgz}; [ "${name%.whl}" = "$name" ] || name="${name%.whl}-whl"
   inflate="igzip -dc $artifact"
   [ "${artifact%.tgz}" != "$artifact" ] || inflate="true"
-  hyperfine -N -i -w 2 -r "$runs" --export-json "$work/t.json" "bsdtar -xOf $artifact" "$inflate" "$bin $artifact" >/dev/null 2>&1
+  read -r b i l < <(timed_in_rounds "bsdtar -xOf $artifact" "$inflate" "$bin $artifact")
   rss=$( (/usr/bin/time -v "$bin" "$artifact" 2>&1 >/dev/null || true) | awk '/Maximum resident/ {printf "%.1f", $6/1024}')
   counts="n/a"
   if [ -s "$work/$name.truth" ] && [ "$(cat "$work/$name.truth")" != "{}" ]; then
     expected=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1])); print(f\"{t['files']:,} files / {t['lines']:,} lines\")" "$work/$name.truth")
     if ("$bin" "$artifact" || true) | head -1 | grep -qE "exposes? $expected"; then counts="exact"; else counts="MISMATCH"; fi
   fi
-  b=$(median "$work/t.json" 0); i=$(median "$work/t.json" 1); l=$(median "$work/t.json" 2)
   [ "$inflate" != "true" ] || i=""
   python3 -c "import sys; b,l=float(sys.argv[1]),float(sys.argv[3]); i=f'{float(sys.argv[2]):.3f}' if sys.argv[2] else '–'; print(f'| {sys.argv[4]} | {b:.3f} | {i} | {l:.3f} | {l/b:.2f} | {sys.argv[5]} | {sys.argv[6]} |')" "$b" "$i" "$l" "$name" "$rss" "$counts"
 done
@@ -45,5 +54,5 @@ for copy in 1 2 3 4; do
   cp "$work/claude-like.tgz" "$work/batch-$copy.tgz"; cp "$work/many-small.tgz" "$work/batch-small-$copy.tgz"
   batch+=("$work/batch-$copy.tgz" "$work/batch-small-$copy.tgz")
 done
-hyperfine -N -i -w 1 -r "$runs" --export-json "$work/j.json" "$bin --quiet --jobs 1 ${batch[*]}" "$bin --quiet --jobs 2 ${batch[*]}" >/dev/null 2>&1
-python3 -c "import sys; a,b=map(float,sys.argv[1:3]); print(f'\n8 artifacts: --jobs 1 {a:.3f} s, --jobs 2 {b:.3f} s, throughput x{a/b:.2f}')" "$(median "$work/j.json" 0)" "$(median "$work/j.json" 1)"
+read -r one two < <(timed_in_rounds "$bin --quiet --jobs 1 ${batch[*]}" "$bin --quiet --jobs 2 ${batch[*]}")
+python3 -c "import sys; a,b=map(float,sys.argv[1:3]); print(f'\n8 artifacts: --jobs 1 {a:.3f} s, --jobs 2 {b:.3f} s, throughput x{a/b:.2f}')" "$one" "$two"
