@@ -23,20 +23,16 @@ public struct SourceMappingURLFinder {
     private enum State {
         case searching
         case value(start: Int)
-        /// Inside a `data:` payload, which `payload` decodes.
-        case payload
+        /// Inside a `data:` payload. The decoder is boxed: it holds a whole tokenizer, and every member's finder
+        /// would otherwise carry (and copy) that space although few ever meet an inline map.
+        case payload(PayloadBox)
         case skippingValue
     }
 
     public let limits: SourceMapTokenizerLimits
     private var state = State.searching
-    /// The inline map being decoded, boxed: it holds a whole tokenizer, and every member's finder would otherwise
-    /// carry (and copy) that space although few ever meet an inline map.
-    private var payload: PayloadBox?
-    /// The input's last bytes (up to `carryLength`), for a pattern that spans a chunk boundary; inline storage, since
-    /// most members arrive in one chunk and never need it.
-    private var carryStorage = SIMD32<UInt8>()
-    private var carryCount = 0
+    /// The input's last bytes (up to `carryLength`), for a pattern that spans a chunk boundary.
+    private var carry: [UInt8] = []
     private var value: [UInt8] = []
     private var offset = 0
     public private(set) var urls: [URLHit] = []
@@ -75,8 +71,7 @@ public struct SourceMappingURLFinder {
 
     /// Looks for a pattern that starts in the carried tail of the previous chunk and ends in this one.
     private mutating func searchAcrossBoundary(_ base: UnsafePointer<UInt8>, count: Int) -> Int {
-        guard carryCount > 0 else { return 0 }
-        let carry = carriedBytes
+        guard !carry.isEmpty else { return 0 }
         let joined = carry + UnsafeBufferPointer(start: base, count: min(count, Self.pattern.count))
         let minimumStart = carry.count - Self.pattern.count + 1
         var start = max(minimumStart, 0)
@@ -119,7 +114,7 @@ public struct SourceMappingURLFinder {
 
     private func prefixBytes(_ base: UnsafePointer<UInt8>, matchStart: Int) -> [UInt8] {
         if matchStart >= 4 { return Array(UnsafeBufferPointer(start: base + matchStart - 4, count: 4)) }
-        return Array((carriedBytes + UnsafeBufferPointer(start: base, count: matchStart)).suffix(4))
+        return Array((carry + UnsafeBufferPointer(start: base, count: matchStart)).suffix(4))
     }
 
     /// `//# `, `//@ `, `/*# ` or `/*@ ` (space or tab) must precede the pattern for it to be a comment.
@@ -132,23 +127,12 @@ public struct SourceMappingURLFinder {
             && (space == UInt8(ascii: " ") || space == UInt8(ascii: "\t"))
     }
 
-    private var carriedBytes: [UInt8] {
-        (0..<carryCount).map { carryStorage[$0] }
-    }
-
+    /// Keeps the last `carryLength` bytes seen, reusing the carry's storage (one allocation per member, not per chunk).
     private mutating func updateCarry(_ base: UnsafePointer<UInt8>, count: Int) {
-        if count >= Self.carryLength {
-            withUnsafeMutableBytes(of: &carryStorage) { storage in
-                storage.copyMemory(from: UnsafeRawBufferPointer(start: base + count - Self.carryLength, count: Self.carryLength))
-            }
-            carryCount = Self.carryLength
-            return
-        }
-        let kept = Array((carriedBytes + UnsafeBufferPointer(start: base, count: count)).suffix(Self.carryLength))
-        withUnsafeMutableBytes(of: &carryStorage) { storage in
-            kept.withUnsafeBytes { storage.copyMemory(from: $0) }
-        }
-        carryCount = kept.count
+        let keep = min(count, Self.carryLength)
+        let overflow = carry.count + keep - Self.carryLength
+        if overflow > 0 { carry.removeFirst(overflow) }
+        carry.append(contentsOf: UnsafeBufferPointer(start: base + count - keep, count: keep))
     }
 
     // MARK: - Values
@@ -172,14 +156,14 @@ public struct SourceMappingURLFinder {
                 index += 1
                 if byte == UInt8(ascii: ","), value.starts(with: "data:".utf8) {
                     let isBase64 = Self.declaresBase64(value)
-                    payload = PayloadBox(InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits))
-                    state = .payload
+                    let decoder = InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits)
+                    state = .payload(PayloadBox(decoder))
                 } else if value.count > Self.maxURLBytes {
                     notes.append("sourceMappingURL at byte \(start) is longer than \(Self.maxURLBytes) bytes; not classified")
                     state = .skippingValue
                 }
-            case .payload:
-                index = payload!.decoder.feed(base, from: index, count: count)
+            case .payload(let box):
+                index = box.decoder.feed(base, from: index, count: count)
                 if index < count {
                     endValue()
                     return index
@@ -214,13 +198,12 @@ public struct SourceMappingURLFinder {
         case .value(let start):
             let url = String(decoding: value, as: UTF8.self)
             if Self.isURL(url) { urls.append(URLHit(url: url, offset: start)) }
-        case .payload:
-            switch payload!.decoder.finish() {
-            case .map(let summary): inlineMaps.append((payload!.decoder.offset, summary))
+        case .payload(let box):
+            switch box.decoder.finish() {
+            case .map(let summary): inlineMaps.append((box.decoder.offset, summary))
             case .notAMap(let note): notes.append(note)
             case .nothing: break
             }
-            payload = nil
         case .searching, .skippingValue:
             break
         }
@@ -234,7 +217,7 @@ public struct SourceMappingURLFinder {
     }
 }
 
-/// Holds the one inline map a finder may be decoding.
+/// Holds the inline map a finder is decoding.
 private final class PayloadBox {
     var decoder: InlineMapDecoder
 

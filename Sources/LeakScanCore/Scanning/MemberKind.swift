@@ -38,14 +38,10 @@ public enum MemberKind {
 
     /// The index of the dot that starts the file name's extension; nil when the name has no dot or only a leading
     /// one (`.npmrc`).
-    private static func extensionDot(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        let nameStart = name.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? name.startIndex
+    private static func extensionDot<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Name.Index? {
+        let nameStart = name.lastIndex(of: UInt8(ascii: "/")).map(name.index(after:)) ?? name.startIndex
         guard let dot = name[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return nil }
         return dot
-    }
-
-    private static func extensionDot(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-        extensionDot(name[...])
     }
 
     /// Up to eight extension bytes, lower-cased, packed into an integer; longer extensions match nothing we know.
