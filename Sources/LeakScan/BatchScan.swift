@@ -7,7 +7,8 @@ public import LeakScanCore
 
 /// Scans many artifacts with at most `jobs` at a time and returns them in input order. `jobs` is the number of cores to
 /// use: a core left over (fewer artifacts than jobs) inflates gzip ahead of the scan. Workers take the largest files
-/// first, so one big artifact does not finish alone at the end while the other cores idle.
+/// first, so one big artifact does not finish alone at the end while the other cores idle; the last artifacts, which
+/// finish while other workers run out of work, inflate ahead too, on the cores those workers leave.
 public struct BatchScan: Sendable {
     public var scanner: ArtifactScanner
     public var jobs: Int
@@ -20,14 +21,13 @@ public struct BatchScan: Sendable {
     public func run(_ inputs: [ScanInput]) -> ScanReport {
         let results = ResultSlots(count: inputs.count)
         let workers = min(jobs, inputs.count)
-        var configured = scanner
-        configured.limits.inflateAhead = jobs > workers
-        let worker = configured
         let order = Self.largestFirst(inputs)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let position = next.take(below: order.count) {
                 let index = order[position]
+                var worker = scanner
+                worker.limits.inflateAhead = jobs > workers || order.count - position < workers
                 results.store(worker.scan(inputs[index]), at: index)
             }
         }
