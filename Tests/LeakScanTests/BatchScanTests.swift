@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 
 @Suite struct BatchScanTests {
-    /// Many artifacts on four workers (each gzip one with its own inflate thread) come back in input order with the
-    /// same reports as one at a time; run under ThreadSanitizer in CI's sanitizer pass.
+    /// Many artifacts on four workers (the last three with their own inflate threads) come back in input order with
+    /// the same reports as one at a time; run under ThreadSanitizer in CI's sanitizer pass.
     @Test func concurrentScansKeepInputOrderAndMatchSequentialOnes() {
         let directory = TemporaryDirectory()
         let inputs = (0..<12).map { index in
