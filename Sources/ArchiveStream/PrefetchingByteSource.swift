@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs a `BlockProducer` (gzip inflate) on its own thread, a few blocks ahead of the reader, so inflating and
 /// scanning overlap on two cores. Memory is fixed: `slotCount × slotSize`.
 public final class PrefetchingByteSource: ByteSource {
@@ -13,9 +11,7 @@ public final class PrefetchingByteSource: ByteSource {
         let ring = PrefetchRing(slotCount: slotCount, slotSize: slotSize)
         self.ring = ring
         nonisolated(unsafe) let producer = producer
-        let thread = Thread { ring.produce(with: producer) }
-        thread.name = "leak-scan inflate"
-        thread.start()
+        DetachedThread.start { ring.produce(with: producer) }
     }
 
     /// The producer may still be running (the reader stopped early): stop and join it before the ring goes.

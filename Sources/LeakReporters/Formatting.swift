@@ -15,6 +15,16 @@ enum Formatting {
         "\(grouped(value)) \(value == 1 ? singular : plural ?? singular + "s")"
     }
 
+    /// `text` with each listed Unicode scalar replaced, in one pass (scalars, not characters: a CR inside a CRLF
+    /// counts).
+    static func replacing(_ replacements: [Unicode.Scalar: String], in text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let replacement = replacements[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     /// Bytes in binary units with one decimal (`57.1 MiB`).
     static func bytes(_ value: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]

@@ -27,12 +27,11 @@ public enum GitHubReporter {
 
     /// Workflow-command escaping of a message (`%`, CR, LF).
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        Formatting.replacing(["%": "%25", "\r": "%0D", "\n": "%0A"], in: text)
     }
 
     /// Workflow-command escaping of a property value (also `:` and `,`).
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        Formatting.replacing(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"], in: text)
     }
 }

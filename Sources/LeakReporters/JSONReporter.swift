@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import LeakScanCore
 
 /// `--format json` (one pretty document) and `--format jsonl` (one compact object per artifact per line).

@@ -29,6 +29,6 @@ public enum SummaryTable {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
+        Formatting.replacing(["|": "\\|", "`": "'"], in: text)
     }
 }

@@ -1,5 +1,4 @@
 import ArchiveStream
-import Foundation
 public import LeakScanCore
 
 /// Scans one artifact (archive, directory, single file or standard input) in one streaming pass, nothing on disk.

@@ -1,5 +1,5 @@
 import ArchiveStream
-import Foundation
+import FoundationEssentials
 import LeakScanCore
 
 /// The mutable state of scanning one artifact: walks members (recursing into nested archives) and pushes their bytes
@@ -37,13 +37,13 @@ final class ArtifactWalk {
             case .standardInput:
                 reader = try ArchiveReader.open(fileDescriptor: 0)
             case .path(let path):
-                var isDirectory: ObjCBool = false
+                var isDirectory = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                     diagnostics.append(Diagnostic(location: root, message: "cannot open: no such file or directory"))
                     return
                 }
                 rawName = Self.rawMemberName(for: path)
-                reader = isDirectory.boolValue ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
+                reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)
         } catch let error as ArchiveError {

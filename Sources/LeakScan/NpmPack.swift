@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 public import LeakScanCore
 
 /// Runs the real `npm pack` on a package folder into a temporary directory, so the scan sees exactly the tarball a
@@ -15,8 +15,8 @@ public struct NpmPack: Sendable {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("leak-scan-pack-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
         do {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var isDirectory = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
                 throw Failure(description: "not a package folder: no such directory")
             }
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
@@ -48,7 +48,7 @@ public struct NpmPack: Sendable {
                 [npm, "pack", "--silent", "--pack-destination", destination], in: directory,
                 environment: Self.environment(ProcessInfo.processInfo.environment))
         } catch {
-            throw Failure(description: "npm pack could not start: \(error.localizedDescription)")
+            throw Failure(description: "npm pack could not start: \(error)")
         }
         guard result.status == 0 else {
             let reason = result.standardError.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "no message"

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import LeakScanCore
 
 /// Reads a policy file (`.leak-scan.json`): versioned, strict about keys, every allowlist entry with a `reason`.
@@ -45,19 +45,19 @@ public enum PolicyFile {
     }
 
     public static func parse(_ data: Data, path: String) throws(Problem) -> Policy {
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard let root = (try? JSONDecoder().decode(JSONValue.self, from: data))?.object else {
             throw Problem(path: path, message: "not a JSON object")
         }
         try checkKeys(root, allowed: ["version", "fail", "allow"], in: "the top level", path: path)
-        guard root["version"] as? Int == 1 else {
+        guard root["version"]?.wholeNumber == 1 else {
             throw Problem(path: path, message: "\"version\" must be 1 (the only policy version this leak-scan reads)")
         }
         var policy = Policy()
         if let fail = root["fail"] {
-            guard let fail = fail as? [String: Any] else { throw Problem(path: path, message: "\"fail\" must be an object") }
+            guard let fail = fail.object else { throw Problem(path: path, message: "\"fail\" must be an object") }
             try checkKeys(fail, allowed: ["firstPartyLinesOver", "thirdParty", "namesOnly"], in: "\"fail\"", path: path)
             if let value = fail["firstPartyLinesOver"] {
-                guard let lines = value as? Int, lines >= 0 else {
+                guard let lines = value.wholeNumber, lines >= 0 else {
                     throw Problem(path: path, message: "\"fail.firstPartyLinesOver\" must be a whole number ≥ 0")
                 }
                 policy.maxFirstPartyLines = lines
@@ -66,7 +66,7 @@ public enum PolicyFile {
             policy.failOnNamesOnly = try flag(fail, "namesOnly", path: path) ?? false
         }
         if let allow = root["allow"] {
-            guard let entries = allow as? [[String: Any]] else {
+            guard let entries = allow.array?.compactMap(\.object), entries.count == allow.array?.count else {
                 throw Problem(path: path, message: "\"allow\" must be a list of objects")
             }
             for (index, entry) in entries.enumerated() {
@@ -76,27 +76,27 @@ public enum PolicyFile {
         return policy
     }
 
-    static func allowEntry(_ entry: [String: Any], index: Int, path: String) throws(Problem) -> Policy.AllowEntry {
+    static func allowEntry(_ entry: [String: JSONValue], index: Int, path: String) throws(Problem) -> Policy.AllowEntry {
         let place = "\"allow[\(index)]\""
         try checkKeys(entry, allowed: ["path", "fingerprint", "reason"], in: place, path: path)
-        guard let reason = entry["reason"] as? String, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let reason = entry["reason"]?.string, !reason.allSatisfy(\.isWhitespace) else {
             throw Problem(path: path, message: "\(place) needs a \"reason\" saying why the exposure is accepted")
         }
-        let glob = entry["path"] as? String
-        let fingerprint = entry["fingerprint"] as? String
+        let glob = entry["path"]?.string
+        let fingerprint = entry["fingerprint"]?.string
         guard glob != nil || fingerprint != nil else {
             throw Problem(path: path, message: "\(place) needs a \"path\" glob or a \"fingerprint\"")
         }
         return Policy.AllowEntry(pathGlob: glob, fingerprint: fingerprint, reason: reason)
     }
 
-    static func flag(_ object: [String: Any], _ key: String, path: String) throws(Problem) -> Bool? {
+    static func flag(_ object: [String: JSONValue], _ key: String, path: String) throws(Problem) -> Bool? {
         guard let value = object[key] else { return nil }
-        guard let flag = value as? Bool else { throw Problem(path: path, message: "\"fail.\(key)\" must be true or false") }
+        guard let flag = value.bool else { throw Problem(path: path, message: "\"fail.\(key)\" must be true or false") }
         return flag
     }
 
-    static func checkKeys(_ object: [String: Any], allowed: Set<String>, in place: String, path: String) throws(Problem) {
+    static func checkKeys(_ object: [String: JSONValue], allowed: Set<String>, in place: String, path: String) throws(Problem) {
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw Problem(
                 path: path,

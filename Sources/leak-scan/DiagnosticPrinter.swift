@@ -1,4 +1,3 @@
-import Foundation
 import LeakScanCore
 
 /// Writes one line per diagnostic to standard error, naming the artifact and the member.
@@ -11,6 +10,6 @@ enum DiagnosticPrinter {
                 text += "leak-scan: error: \(diagnostic.line)\(flag)\n"
             }
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LeakReporters
 import LeakScan
 import LeakScanCore
@@ -24,7 +24,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let policy = try policyOptions.load()
         let diff = ReleaseDiff(old: try report(for: old, policy: policy), new: try report(for: new, policy: policy), oldName: old, newName: new)
-        FileHandle.standardOutput.write(Data(diff.render().utf8))
+        StandardStreams.writeOutput(diff.render())
         throw ExitCode(diff.introducesFailure ? 1 : 0)
     }
 

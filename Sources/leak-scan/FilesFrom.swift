@@ -1,21 +1,21 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// `--files-from FILE|-`: artifact paths one per line (blank lines and `#` comments ignored), for batch audits.
 enum FilesFrom {
     static func read(_ source: String?) throws -> [String] {
         guard let source else { return [] }
-        let data: Data
+        let bytes: [UInt8]
         if source == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            bytes = StandardStreams.readInput()
         } else {
             guard let contents = FileManager.default.contents(atPath: source) else {
                 throw ValidationError("\(source): cannot read the list of artifacts")
             }
-            data = contents
+            bytes = Array(contents)
         }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { String($0.trimmingWhitespace) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LeakScan
 
 /// `leak-scan install-hook`: writes a git hook that packs and scans the repository's npm packages before each push
@@ -36,7 +36,7 @@ struct InstallHookCommand: ParsableCommand {
     static func git(_ arguments: [String]) throws -> String {
         let result = try ChildProcess.run(["git"] + arguments)
         guard result.status == 0 else { throw ValidationError("not inside a git repository") }
-        return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(result.standardOutput.trimmingWhitespace)
     }
 }
 
@@ -44,7 +44,11 @@ struct InstallHookCommand: ParsableCommand {
 enum HookScript {
     static func text(hook: String, executable: String) -> String {
         let action = hook == "pre-push" ? "push" : "commit"
-        let quoted = "'" + executable.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        var quoted = "'"
+        for scalar in executable.unicodeScalars {
+            if scalar == "'" { quoted += #"'\''"# } else { quoted.unicodeScalars.append(scalar) }
+        }
+        quoted += "'"
         return """
             #!/bin/sh
             # leak-scan \(hook) hook (installed by `leak-scan install-hook`): runs the real `npm pack` on every npm

@@ -1,4 +1,3 @@
-import Foundation
 import LeakScan
 import Synchronization
 
@@ -8,7 +7,7 @@ final class ProgressLine: ScanProgress {
     private let lastDraw = Mutex<ContinuousClock.Instant?>(nil)
 
     static func ifTerminal(quiet: Bool) -> ProgressLine? {
-        quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine()
+        quiet || !StandardStreams.errorIsTerminal ? nil : ProgressLine()
     }
 
     func update(artifact: String, entry: String, bytesRead: Int64) {
@@ -19,14 +18,14 @@ final class ProgressLine: ScanProgress {
             return true
         }
         guard due else { return }
-        let megabytes = String(format: "%.1f", Double(bytesRead) / 1_048_576)
-        var line = "leak-scan: \(megabytes) MiB read  \(entry)"
+        let tenths = Int((Double(bytesRead) / 1_048_576 * 10).rounded())
+        var line = "leak-scan: \(tenths / 10).\(tenths % 10) MiB read  \(entry)"
         if line.count > 120 { line = String(line.prefix(117)) + "..." }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        StandardStreams.writeError("\r\u{1B}[K\(line)")
     }
 
     /// Erases the line before the report and diagnostics are printed.
     func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.writeError("\r\u{1B}[K")
     }
 }

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import Foundation
+import FoundationEssentials
 public import LeakReporters
 import LeakScan
 import LeakScanCore
@@ -53,7 +53,7 @@ struct ReportOptions: ParsableArguments {
         if let output {
             try ReportWriter.writeAtomically(text, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.writeOutput(text)
         }
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try ReportWriter.append(SummaryTable.render(scan), to: summary)

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes reports: a temporary file beside the target renamed over it, so readers never see half a report.
 enum ReportWriter {
@@ -8,12 +11,15 @@ enum ReportWriter {
 
     /// Appends to a file such as `$GITHUB_STEP_SUMMARY`, creating it if needed.
     static func append(_ text: String, to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: "\(path): cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard StandardStreams.write(text, to: descriptor) else {
+            throw Failure(description: "\(path): cannot append: \(String(cString: strerror(errno)))")
         }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
     }
 }

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard input, output and error as file descriptors (FoundationEssentials has no `FileHandle`). Writes go out whole:
+/// partial writes continue and interrupted calls retry.
+enum StandardStreams {
+    static func writeOutput(_ text: String) {
+        _ = write(text, to: STDOUT_FILENO)
+    }
+
+    static func writeError(_ text: String) {
+        _ = write(text, to: STDERR_FILENO)
+    }
+
+    static var errorIsTerminal: Bool {
+        isatty(STDERR_FILENO) != 0
+    }
+
+    /// Everything on standard input up to its end.
+    static func readInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes += chunk[..<count]
+            } else if count == 0 || errno != EINTR {
+                return bytes
+            }
+        }
+    }
+
+    /// Writes all of `text` to `descriptor`; false when the descriptor refused it (closed pipe, full disk).
+    static func write(_ text: String, to descriptor: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}
