@@ -12,12 +12,11 @@ let package = Package(
     name: "leak-scan",
     products: [
         .executable(name: "leak-scan", targets: ["leak-scan"]),
-        .library(name: "LeakScan", targets: ["LeakScan"]),
+        .library(name: "ArtifactScanning", targets: ["ArtifactScanning"]),
         .library(name: "LeakScanCore", targets: ["LeakScanCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,17 +30,13 @@ let package = Package(
             providers: [.apt(["libisal-dev"])]
         ),
         .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL"], swiftSettings: swiftSettings),
-        .target(
-            name: "LeakScanCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: swiftSettings
-        ),
-        .target(name: "LeakScan", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(name: "LeakScanCore", swiftSettings: swiftSettings),
+        .target(name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "leak-scan",
             dependencies: [
-                "LeakScan", "LeakReporters", "LeakScanCore",
+                "ArtifactScanning", "LeakReporters", "LeakScanCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -49,8 +44,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CArchive", "ArchiveStream", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LeakScanTests", dependencies: ["LeakScan", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "LeakScan", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArtifactScanningTests", dependencies: ["ArtifactScanning", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "ArtifactScanning", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
     ]
 )

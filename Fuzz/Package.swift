@@ -12,6 +12,6 @@ let package = Package(
         .executableTarget(name: "FuzzInlineMap", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
         .executableTarget(
             name: "FuzzReferenceFinder", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
-        .executableTarget(name: "FuzzArtifactScan", dependencies: ["FuzzDriver", .product(name: "LeakScan", package: "leak-scan")]),
+        .executableTarget(name: "FuzzArtifactScan", dependencies: ["FuzzDriver", .product(name: "ArtifactScanning", package: "leak-scan")]),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import LeakReporters
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 
 /// `leak-scan diff OLD NEW`: compares two releases (artifacts or JSON reports) and fails on new or grown exposure.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
-import LeakScan
+import ArtifactScanning
 
 /// `leak-scan install-hook`: writes a git hook that packs and scans the repository's npm packages before each push
 /// (or commit) and blocks it on a leak, saying how to bypass deliberately.

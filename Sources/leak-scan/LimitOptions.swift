@@ -1,5 +1,5 @@
 import ArgumentParser
-import LeakScan
+import ArtifactScanning
 
 /// Safety limits as flags; every diagnostic about a crossed limit names the flag that raises it.
 struct LimitOptions: ParsableArguments {

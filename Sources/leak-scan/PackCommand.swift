@@ -1,5 +1,5 @@
 import ArgumentParser
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 
 /// `leak-scan pack [DIR…]`: runs the real `npm pack` on each package folder and scans exactly what it produced.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 
 /// `--config`: the policy file, found by default in the working directory or the git root.

@@ -1,4 +1,4 @@
-import LeakScan
+import ArtifactScanning
 import Synchronization
 
 /// A one-line progress display on standard error (never standard output), redrawn at most ten times a second;

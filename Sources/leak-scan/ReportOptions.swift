@@ -1,7 +1,7 @@
 public import ArgumentParser
 import FoundationEssentials
 public import LeakReporters
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 
 extension ReportFormat: ExpressibleByArgument {}

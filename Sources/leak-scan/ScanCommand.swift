@@ -1,7 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import LeakReporters
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 
 /// `leak-scan scan`: scans artifacts, applies the policy and baseline, writes the report, sets the exit code.

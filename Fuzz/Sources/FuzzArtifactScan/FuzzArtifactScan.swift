@@ -1,5 +1,5 @@
 import Glibc
-import LeakScan
+import ArtifactScanning
 
 /// Scans arbitrary bytes as an artifact: libarchive's format detection, ISA-L inflate, nesting and every detector.
 /// The bytes go to a file in /dev/shm because the scanner reads artifacts by path, as the command line does.

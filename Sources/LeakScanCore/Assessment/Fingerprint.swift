@@ -1,11 +1,16 @@
-import Crypto
-
-/// Fingerprints of findings: the first 16 bytes of SHA-256 over the rule id and the location inside the artifact,
-/// so `pkg-1.0.tgz!package/cli.js.map` and `pkg-1.1.tgz!package/cli.js.map` match across releases.
+/// Fingerprints of findings: 128 bits from two XXH64 lanes (different seeds) over the rule id and the location inside
+/// the artifact, so `pkg-1.0.tgz!package/cli.js.map` and `pkg-1.1.tgz!package/cli.js.map` match across releases.
+/// A fingerprint names a finding for allowlists and baselines; it is not a security boundary (whoever can craft a
+/// collision can edit the policy file), so a fast non-cryptographic hash serves and keeps BoringSSL out of the build.
 enum Fingerprint {
     static func of(rule: Rule, location: Location) -> String {
-        let key = ([rule.rawValue] + location.chain.dropFirst()).joined(separator: "\u{0}")
-        let digest = Array(SHA256.hash(data: Array(key.utf8)))
-        return ContentDigest(bytes: Array(digest.prefix(16))).hex
+        let key = Array(([rule.rawValue] + location.chain.dropFirst()).joined(separator: "\u{0}").utf8)
+        var low = XXH64(seed: 0)
+        var high = XXH64(seed: 0x6C65_616B_2D73_6361)
+        key.withUnsafeBytes {
+            low.update($0)
+            high.update($0)
+        }
+        return ContentDigest(hash: high.finalize(), escapedLength: low.finalize()).hex
     }
 }

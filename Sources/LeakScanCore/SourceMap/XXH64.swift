@@ -1,7 +1,7 @@
 /// XXH64 (xxHash, 64-bit) over a stream, fed chunk by chunk: identifies `sourcesContent` text for de-duplication at
 /// several GB/s, where SHA-256 would cost as much as the tokenizer. Not cryptographic: a crafted collision could only
-/// merge two sources in the unique-by-content count (raw and by-path counts are unaffected). Fingerprints of findings
-/// use SHA-256.
+/// merge two sources in the unique-by-content count (raw and by-path counts are unaffected). Finding fingerprints use
+/// two lanes of it (see `Fingerprint`).
 public struct XXH64 {
     static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F

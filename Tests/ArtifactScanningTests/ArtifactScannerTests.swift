@@ -1,4 +1,4 @@
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 import TestSupport
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import LeakScan
+import ArtifactScanning
 import LeakScanCore
 import TestSupport
 import Testing
