@@ -14,10 +14,13 @@ public struct ReleaseDiff: Sendable {
     public private(set) var new: [Change] = []
     public private(set) var gone: [Change] = []
     public private(set) var grown: [Change] = []
+    /// Names of the sides that could not be fully read: no comparison of them can claim "no change".
+    public let incompleteSides: [String]
 
     public init(old: JSONReport, new: JSONReport, oldName: String, newName: String) {
         self.oldName = oldName
         self.newName = newName
+        incompleteSides = [(old, oldName), (new, newName)].filter { $0.0.artifacts.contains(where: \.incomplete) }.map(\.1)
         let before = Dictionary(Self.exposures(old).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(Self.exposures(new).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         for (key, finding) in after.sorted(by: { $0.value.location < $1.value.location }) {
@@ -57,6 +60,9 @@ public struct ReleaseDiff: Sendable {
         }
         for change in gone {
             lines.append("gone since \(oldName): \(describe(change, sign: "-"))")
+        }
+        for side in incompleteSides {
+            lines.append("incomplete: \(side) could not be fully read; the comparison cannot claim what is missing")
         }
         if lines.isEmpty { lines.append("no change in exposure between \(oldName) and \(newName)") }
         return lines.joined(separator: "\n") + "\n"

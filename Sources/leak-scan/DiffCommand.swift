@@ -9,7 +9,10 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two releases (artifacts or JSON reports): what exposure is new, gone or grown.",
-        discussion: "Exit 1 when the new release exposes first-party source the old one did not (or more of it), else 0.")
+        discussion: """
+            Exit 1 when the new release exposes first-party source the old one did not (or more of it); else 2 when \
+            either side is missing, unreadable or incompletely scanned (nothing can be claimed); else 0.
+            """)
 
     @Argument(help: "The earlier release: an artifact, or a JSON report from --format json.")
     var old: String
@@ -22,17 +25,24 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var policyOptions: PolicyOptions
 
     func run() throws {
-        let policy = try policyOptions.load()
-        let diff = ReleaseDiff(old: try report(for: old, policy: policy), new: try report(for: new, policy: policy), oldName: old, newName: new)
-        StandardStreams.writeOutput(diff.render())
-        throw ExitCode(diff.introducesFailure ? 1 : 0)
+        try CommandError.boundary {
+            let policy = try policyOptions.load()
+            let before = try report(for: old, policy: policy)
+            let after = try report(for: new, policy: policy)
+            let diff = ReleaseDiff(old: before, new: after, oldName: old, newName: new)
+            try ReportWriter.writeStandardOutput(diff.render())
+            throw ExitCode(diff.introducesFailure ? 1 : diff.incompleteSides.isEmpty ? 0 : 2)
+        }
     }
 
     /// A side of the diff as a JSON report: read as is, or scanned now.
-    func report(for path: String, policy: Policy) throws -> JSONReport {
+    func report(for path: String, policy: Policy) throws(CommandError) -> JSONReport {
         if path.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read the report") }
-            return try JSONReporter.read(data)
+            do {
+                return try JSONReportFile.read(path)
+            } catch {
+                throw .incomplete(error.description)
+            }
         }
         let artifact = ArtifactScanner(limits: limitOptions.scanLimits).scan(.path(path))
         let scan = ScanAssessment(ScanReport(artifacts: [artifact]), policy: policy)

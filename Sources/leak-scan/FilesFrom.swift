@@ -1,16 +1,18 @@
-import ArgumentParser
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--files-from FILE|-`: artifact paths one per line (blank lines and `#` comments ignored), for batch audits.
 enum FilesFrom {
-    static func read(_ source: String?) throws -> [String] {
+    static func read(_ source: String?) throws(CommandError) -> [String] {
         guard let source else { return [] }
         let bytes: [UInt8]
         if source == "-" {
             bytes = StandardStreams.readInput()
         } else {
             guard let contents = FileManager.default.contents(atPath: source) else {
-                throw ValidationError("\(source): cannot read the list of artifacts")
+                throw .incomplete("\(source): cannot read the list of artifacts: \(String(cString: strerror(errno)))")
             }
             bytes = Array(contents)
         }

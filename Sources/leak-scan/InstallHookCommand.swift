@@ -19,23 +19,34 @@ struct InstallHookCommand: ParsableCommand {
     var executable: String?
 
     func run() throws {
-        let hookName = preCommit ? "pre-commit" : "pre-push"
-        let hooks = try Self.git(["rev-parse", "--git-path", "hooks"])
-        try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-        let path = hooks + "/" + hookName
-        if FileManager.default.fileExists(atPath: path), !force {
-            throw ValidationError("\(path) already exists; add --force to replace it")
+        try CommandError.boundary {
+            let hookName = preCommit ? "pre-commit" : "pre-push"
+            let hooks = try Self.git(["rev-parse", "--git-path", "hooks"])
+            do {
+                try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+            } catch {
+                throw CommandError.incomplete("\(hooks): cannot create the hooks folder")
+            }
+            let path = hooks + "/" + hookName
+            if FileManager.default.fileExists(atPath: path), !force {
+                throw CommandError.usage("\(path) already exists; add --force to replace it")
+            }
+            let binary = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "leak-scan"
+            try ReportWriter.writeAtomically(HookScript.text(hook: hookName, executable: binary), to: path, mode: 0o755)
+            let action = hookName == "pre-push" ? "push" : "commit"
+            try ReportWriter.writeStandardOutput("installed \(path): runs \(binary) pack on the repository's npm packages before each \(action)\n")
         }
-        let binary = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "leak-scan"
-        try Data(HookScript.text(hook: hookName, executable: binary).utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        print("installed \(path): runs \(binary) pack on the repository's npm packages before each \(hookName == "pre-push" ? "push" : "commit")")
     }
 
     /// Runs git in the working directory and returns its trimmed standard output.
-    static func git(_ arguments: [String]) throws -> String {
-        let result = try ChildProcess.run(["git"] + arguments)
-        guard result.status == 0 else { throw ValidationError("not inside a git repository") }
+    static func git(_ arguments: [String]) throws(CommandError) -> String {
+        let result: ChildProcess
+        do {
+            result = try ChildProcess.run(["git"] + arguments)
+        } catch {
+            throw .incomplete("git could not start: \(error)")
+        }
+        guard result.status == 0 else { throw .usage("not inside a git repository") }
         return String(result.standardOutput.trimmingWhitespace)
     }
 }

@@ -24,10 +24,12 @@ struct PackCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let judgement = try reportOptions.loadJudgement()
-        let progress = ProgressLine.ifTerminal(quiet: quiet)
-        let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
-        let report = ScanReport(artifacts: directories.map { NpmPack().scan(directory: $0, with: scanner) })
-        try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
+        try CommandError.boundary {
+            let judgement = try reportOptions.loadJudgement()
+            let progress = ProgressLine.ifTerminal(quiet: quiet)
+            let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
+            let report = ScanReport(artifacts: directories.map { NpmPack().scan(directory: $0, with: scanner) })
+            try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
+        }
     }
 }

@@ -9,11 +9,11 @@ struct PolicyOptions: ParsableArguments {
     var config: String?
 
     /// The policy; a broken file is a usage error naming the file and the key (exit 64).
-    func load() throws -> Policy {
+    func load() throws(CommandError) -> Policy {
         do {
             return try PolicyFile.load(explicit: config, from: FileManager.default.currentDirectoryPath)
         } catch {
-            throw ValidationError(error.description)
+            throw .usage(error.description)
         }
     }
 }

@@ -25,17 +25,14 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// The policy and baseline; a broken file is a usage error naming the file (exit 64).
-    func loadJudgement() throws -> Judgement {
+    func loadJudgement() throws(CommandError) -> Judgement {
         let policy = try policyOptions.load()
         guard let baseline else { return Judgement(policy: policy) }
-        guard let data = FileManager.default.contents(atPath: baseline) else {
-            throw ValidationError("\(baseline): cannot read the baseline report")
-        }
         do {
-            let report = try JSONReporter.read(data)
+            let report = try JSONReportFile.read(baseline)
             return Judgement(policy: policy, baseline: Baseline(findings: report.artifacts.flatMap(\.findings)))
         } catch {
-            throw ValidationError("\(baseline): not a leak-scan JSON report (\(error))")
+            throw .usage("baseline \(error.description)")
         }
     }
 
@@ -53,7 +50,7 @@ struct ReportOptions: ParsableArguments {
         if let output {
             try ReportWriter.writeAtomically(text, to: output)
         } else {
-            StandardStreams.writeOutput(text)
+            try ReportWriter.writeStandardOutput(text)
         }
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try ReportWriter.append(SummaryTable.render(scan), to: summary)

@@ -51,11 +51,13 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let judgement = try reportOptions.loadJudgement()
-        let arguments = try inputs + FilesFrom.read(filesFrom)
-        let progress = ProgressLine.ifTerminal(quiet: quiet)
-        let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
-        let report = BatchScan(scanner: scanner, jobs: jobs).run(arguments.map(ScanInput.init(argument:)))
-        try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
+        try CommandError.boundary {
+            let judgement = try reportOptions.loadJudgement()
+            let arguments = try inputs + FilesFrom.read(filesFrom)
+            let progress = ProgressLine.ifTerminal(quiet: quiet)
+            let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
+            let report = BatchScan(scanner: scanner, jobs: jobs).run(arguments.map(ScanInput.init(argument:)))
+            try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
+        }
     }
 }

@@ -5,10 +5,7 @@ import Glibc
 /// Standard input, output and error as file descriptors (FoundationEssentials has no `FileHandle`). Writes go out whole:
 /// partial writes continue and interrupted calls retry.
 enum StandardStreams {
-    static func writeOutput(_ text: String) {
-        _ = write(text, to: STDOUT_FILENO)
-    }
-
+    /// Best effort: when standard error itself refuses, there is nowhere left to say so (the exit code still does).
     static func writeError(_ text: String) {
         _ = write(text, to: STDERR_FILENO)
     }
