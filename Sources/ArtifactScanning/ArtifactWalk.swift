@@ -212,11 +212,12 @@ final class ArtifactWalk {
         guard !pending.isEmpty else { return }
         let resolver = ReferenceResolver(memberPaths: memberPaths)
         for (member, findings) in pending {
-            let lastOffset = max(findings.referenceURLs.map(\.offset).max() ?? 0, findings.maps.map(\.offset).max() ?? 0)
+            let lastMap = findings.maps.compactMap(\.location.byteOffset).max() ?? 0
+            let lastOffset = max(findings.referenceURLs.map(\.offset).max() ?? 0, lastMap)
             for hit in findings.referenceURLs {
                 references.append(
                     Reference(
-                        location: parent.appending(member), url: hit.url, offset: hit.offset,
+                        location: parent.appending(member).at(byteOffset: hit.offset), url: hit.url,
                         status: resolver.status(of: hit.url, referencedFrom: member), isEffective: hit.offset == lastOffset))
             }
         }

@@ -85,7 +85,7 @@ public struct JSONReport: Codable, Hashable, Sendable {
     static func map(_ finding: MapFinding) -> Map {
         let totals = finding.totals
         return Map(
-            location: finding.location, kind: finding.kind, offset: finding.offset, sources: finding.summary.sourcesCount,
+            location: finding.location, kind: finding.kind, offset: finding.location.byteOffset ?? 0, sources: finding.summary.sourcesCount,
             namesOnly: finding.summary.namesOnly, exposed: totals.raw, firstParty: totals.firstParty,
             thirdParty: totals.thirdParty, notes: finding.summary.notes)
     }

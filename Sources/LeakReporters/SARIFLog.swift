@@ -69,6 +69,12 @@ struct SARIFLog: Codable {
 
     struct PhysicalLocation: Codable {
         var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+
+    /// Where in the member: the byte offset of an inline map's or a reference's `sourceMappingURL=`.
+    struct Region: Codable {
+        var byteOffset: Int
     }
 
     struct Suppression: Codable {

@@ -20,7 +20,7 @@ public enum SARIFReporter {
         for assessment in scan.artifacts {
             _ = index(of: [assessment.artifact.name])
             for finding in assessment.findings {
-                let chain = finding.location.chain.filter { !$0.hasPrefix("@") }
+                let chain = finding.location.chain
                 let artifactIndex = index(of: chain)
                 results.append(
                     SARIFLog.Result(
@@ -29,7 +29,8 @@ public enum SARIFReporter {
                         locations: [
                             SARIFLog.ResultLocation(
                                 physicalLocation: SARIFLog.PhysicalLocation(
-                                    artifactLocation: SARIFLog.ArtifactLocation(uri: chain.joined(separator: "!"), index: artifactIndex)))
+                                    artifactLocation: SARIFLog.ArtifactLocation(uri: chain.joined(separator: "!"), index: artifactIndex),
+                                    region: finding.location.byteOffset.map { SARIFLog.Region(byteOffset: $0) }))
                         ],
                         partialFingerprints: ["leakScanFinding/v1": finding.fingerprint],
                         suppressions: finding.suppression.map { [SARIFLog.Suppression(kind: "external", justification: $0)] }))

@@ -22,7 +22,7 @@ public enum TextReporter {
         var lines: [String] = []
         for map in artifact.maps {
             let totals = map.totals
-            let at = map.kind == .inline ? " @\(map.offset)" : ""
+            let at = map.location.byteOffset.map { " @\($0)" } ?? ""
             var line = "  map \(map.kind.rawValue.padding(6)) \(map.location)\(at)  "
             if map.exposesContent {
                 line += "\(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line"))"

@@ -8,7 +8,7 @@ import Testing
         let exposed = sources.enumerated().map { index, source in
             ExposedSource(path: source.0, stats: ContentStats(lines: source.1, bytes: source.1 * 10, digest: ContentDigest(bytes: [UInt8(index)])))
         }
-        return MapFinding(location: Location(["pkg.tgz", member]), kind: .file, offset: 0, summary: SourceMapSummary(sourcesCount: sources.count, exposed: exposed))
+        return MapFinding(location: Location(["pkg.tgz", member]), kind: .file, summary: SourceMapSummary(sourcesCount: sources.count, exposed: exposed))
     }
 
     @Test func headlineUsesGroupedNumbersAndThePathDeduplicatedCounts() {

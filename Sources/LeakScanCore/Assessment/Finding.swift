@@ -9,6 +9,8 @@ public struct Finding: Hashable, Sendable, Codable {
     /// What a map exposes (nil for references and problems).
     public var exposed: ExposureCount?
     public var firstParty: ExposureCount?
+    /// For an inline map: its 1-based position among the inline maps of its member (its identity; see `Fingerprint`).
+    public var inlineOrdinal: Int?
     /// Stable across releases and artifact file names: the rule plus the location without the artifact's name.
     public var fingerprint: String
     /// Why the finding does not count (an allowlist entry's reason, or the baseline); shown, never dropped.

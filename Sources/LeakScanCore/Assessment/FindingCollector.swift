@@ -5,7 +5,7 @@ enum FindingCollector {
         for map in artifact.maps where map.exposesContent || map.summary.sourcesCount > 0 {
             let rule = Rule.forMap(map)
             let totals = map.totals
-            let location = map.kind == .inline ? map.location.appending("@\(map.offset)") : map.location
+            let location = map.location
             let message = map.exposesContent
                 ? "\(map.location.member) exposes \(count(totals.raw.files, "file")) / \(count(totals.raw.lines, "line")) of original "
                     + "source (first-party: \(count(totals.firstParty.files, "file")) / \(count(totals.firstParty.lines, "line")))"
@@ -13,7 +13,8 @@ enum FindingCollector {
             findings.append(
                 Finding(
                     rule: rule, level: rule.defaultLevel, location: location, message: message, exposed: totals.raw,
-                    firstParty: totals.firstParty, fingerprint: Fingerprint.of(rule: rule, location: location)))
+                    firstParty: totals.firstParty, inlineOrdinal: map.inlineOrdinal,
+                    fingerprint: Fingerprint.of(rule: rule, location: location, inlineOrdinal: map.inlineOrdinal)))
         }
         for reference in artifact.references where reference.status != .present {
             let rule: Rule = reference.status == .missing ? .missingMapReference : .remoteMapReference

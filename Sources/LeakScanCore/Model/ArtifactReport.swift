@@ -15,8 +15,8 @@ public struct ArtifactReport: Hashable, Sendable {
         statistics: ScanStatistics
     ) {
         self.name = name
-        self.maps = maps.sorted { ($0.location, $0.offset) < ($1.location, $1.offset) }
-        self.references = references.sorted { ($0.location, $0.offset) < ($1.location, $1.offset) }
+        self.maps = maps.sorted { $0.location < $1.location }
+        self.references = references.sorted { $0.location < $1.location }
         self.notes = notes.sorted()
         self.diagnostics = diagnostics.sorted()
         self.statistics = statistics

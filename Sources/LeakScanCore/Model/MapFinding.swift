@@ -9,18 +9,20 @@ public struct MapFinding: Hashable, Sendable {
         case index
     }
 
+    /// The member; for an inline map also the byte offset of its `sourceMappingURL=`.
     public var location: Location
     public var kind: Kind
-    /// Byte offset of an inline map's `sourceMappingURL=` inside its file; 0 for map files.
-    public var offset: Int
+    /// 1-based position of an inline map among the inline maps of its member: its identity across releases (the byte
+    /// offset moves whenever code before it changes). Nil for map files.
+    public var inlineOrdinal: Int?
     public let summary: SourceMapSummary
     /// This map's own totals, computed once (reports, findings and text all need them).
     public private(set) var totals = ExposureTotals()
 
-    public init(location: Location, kind: Kind, offset: Int, summary: SourceMapSummary) {
+    public init(location: Location, kind: Kind, inlineOrdinal: Int? = nil, summary: SourceMapSummary) {
         self.location = location
         self.kind = kind
-        self.offset = offset
+        self.inlineOrdinal = inlineOrdinal
         self.summary = summary
         totals = ExposureTotals(maps: [self])
     }

@@ -9,19 +9,16 @@ public struct Reference: Hashable, Sendable {
         case remote
     }
 
-    /// The file that carries the comment.
+    /// The file that carries the comment, at the byte offset of its `sourceMappingURL=`.
     public var location: Location
     public var url: String
-    /// Byte offset of the comment's `sourceMappingURL=` in the file.
-    public var offset: Int
     public var status: Status
     /// The last `sourceMappingURL` in a file is the one tools follow.
     public var isEffective: Bool
 
-    public init(location: Location, url: String, offset: Int, status: Status, isEffective: Bool) {
+    public init(location: Location, url: String, status: Status, isEffective: Bool) {
         self.location = location
         self.url = url
-        self.offset = offset
         self.status = status
         self.isEffective = isEffective
     }

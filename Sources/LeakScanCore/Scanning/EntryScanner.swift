@@ -29,15 +29,18 @@ public final class EntryScanner {
         var findings = EntryFindings()
         if isTokenizing, let summary = tokenizer.finish() {
             findings.maps.append(
-                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary))
+                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, summary: summary))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
         } else if location.member.hasSuffix(".map") {
             findings.notes.append("named like a source map but is not a JSON source map (version 3); not counted")
         }
         if isSearchingURLs {
             finder.finish()
-            for inline in finder.inlineMaps {
-                findings.maps.append(MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary))
+            for (index, inline) in finder.inlineMaps.enumerated() {
+                findings.maps.append(
+                    MapFinding(
+                        location: location.at(byteOffset: inline.offset), kind: .inline, inlineOrdinal: index + 1,
+                        summary: inline.summary))
             }
             findings.referenceURLs += finder.urls
             findings.notes += finder.notes
