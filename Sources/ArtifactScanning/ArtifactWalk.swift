@@ -39,7 +39,7 @@ final class ArtifactWalk {
             case .path(let path):
                 var isDirectory = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    diagnostics.append(Diagnostic(location: root, message: "cannot open: no such file or directory"))
+                    diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: "no such file or directory")))
                     return
                 }
                 rawName = Self.rawMemberName(for: path)
@@ -47,11 +47,11 @@ final class ArtifactWalk {
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)
         } catch let error as ArchiveError {
-            diagnostics.append(Diagnostic(location: root, message: "cannot open: \(error.message)"))
+            diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: error.message)))
         } catch let error as LimitExceeded {
-            diagnostics.append(Diagnostic(location: error.location ?? root, message: error.message, limit: error.limit))
+            diagnostics.append(Diagnostic(location: error.location, problem: .limitCrossed(error.limit)))
         } catch {
-            diagnostics.append(Diagnostic(location: root, message: "\(error)"))
+            diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: String(describing: error))))
         }
     }
 
@@ -73,34 +73,34 @@ final class ArtifactWalk {
         var pending: [(member: String, findings: EntryFindings)] = []
         defer {
             classify(pending, under: parent, memberPaths: memberPaths)
-            notes += reader.warnings.map { Note(location: parent, message: "libarchive warning: \($0)") }
+            notes += reader.warnings.map { Note(location: parent, kind: .archiveWarning($0)) }
         }
         while true {
-            let info: ArchiveEntryInfo
+            let next: ArchiveEntryInfo?
             do {
-                guard let next = try reader.nextEntry() else {
-                    drainAfterLastMember(reader, under: parent)
-                    return
-                }
-                info = next
+                next = try reader.nextEntry()
             } catch where error.code == .headerFailed {
-                diagnostics.append(Diagnostic(location: parent.appending(error.entryPath ?? "?"), message: "unreadable member header: \(error.message)"))
+                try rethrowLimitExceeded()
+                diagnostics.append(Diagnostic(location: parent.appending(error.entryPath ?? "?"), problem: .unreadableHeader(reason: error.message)))
                 continue
             } catch {
-                diagnostics.append(Diagnostic(location: parent, message: "archive unreadable after \(statistics.entries) members: \(error.message)"))
+                try rethrowLimitExceeded()
+                diagnostics.append(Diagnostic(location: parent, problem: .archiveUnreadable(afterMembers: statistics.entries, reason: error.message)))
+                return
+            }
+            guard let info = next else {
+                try drainAfterLastMember(reader, under: parent)
                 return
             }
             statistics.entries += 1
             var member = reader.isRawStream ? rawName : info.path
             if member.isEmpty {
                 member = "<member \(statistics.entries) without a readable name>"
-                notes.append(Note(location: parent.appending(member), message: "the archive gives this member no readable name; scanned under this placeholder"))
+                notes.append(Note(location: parent.appending(member), kind: .unnamedMember))
             }
             let location = parent.appending(member)
             if statistics.entries > limits.maxEntries {
-                throw LimitExceeded(
-                    message: "more than \(limits.maxEntries) members; the rest was not scanned", limit: "--max-entries",
-                    location: location)
+                throw LimitExceeded(limit: .entries(limits.maxEntries), location: location)
             }
             switch info.kind {
             case .directory:
@@ -117,7 +117,7 @@ final class ArtifactWalk {
             }
             memberPaths.append(member)
             if info.isEncrypted {
-                diagnostics.append(Diagnostic(location: location, message: "encrypted member cannot be read"))
+                diagnostics.append(Diagnostic(location: location, problem: .encryptedMember))
                 continue
             }
             if MemberKind.isNestedArchive(member), !reader.isRawStream {
@@ -130,11 +130,12 @@ final class ArtifactWalk {
     }
 
     /// Reads the compressed stream to its end so its checksum is verified; damage there still makes the scan incomplete.
-    private func drainAfterLastMember(_ reader: ArchiveReader, under parent: Location) {
+    private func drainAfterLastMember(_ reader: ArchiveReader, under parent: Location) throws(LimitExceeded) {
         do {
             try reader.drainInput()
         } catch {
-            diagnostics.append(Diagnostic(location: parent, message: "stream damaged after the last member: \(error.message)"))
+            try rethrowLimitExceeded()
+            diagnostics.append(Diagnostic(location: parent, problem: .damagedAfterLastMember(reason: error.message)))
         }
     }
 
@@ -151,16 +152,16 @@ final class ArtifactWalk {
                 scanner.consume(block)
             }
         } catch let error as ArchiveError {
-            diagnostics.append(Diagnostic(location: location, message: "member data unreadable: \(error.message)"))
+            try rethrowLimitExceeded()
+            diagnostics.append(Diagnostic(location: location, problem: .memberUnreadable(reason: error.message)))
             archiveBroken = error.code == .fatal
         }
         let findings = scanner.finish()
         maps += findings.maps
-        notes += findings.notes.map { Note(location: location, message: $0) }
+        notes += findings.notes
         for map in findings.maps {
-            notes += map.summary.notes.map { Note(location: location, message: $0) }
             if let limit = map.summary.limitHit {
-                diagnostics.append(Diagnostic(location: location, message: limit.message, limit: limit.flag))
+                diagnostics.append(Diagnostic(location: map.location, problem: .limitCrossed(limit)))
             }
         }
         return archiveBroken ? nil : findings
@@ -173,19 +174,13 @@ final class ArtifactWalk {
             progress.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
         }
         if statistics.bytesRead > limits.maxTotalBytes {
-            throw LimitExceeded(
-                message: "more than \(limits.maxTotalBytes) uncompressed bytes; the rest was not scanned",
-                limit: "--max-bytes", location: location)
+            throw LimitExceeded(limit: .totalBytes(limits.maxTotalBytes), location: location)
         }
     }
 
     private func openNested(_ reader: ArchiveReader, at location: Location, depth: Int) throws {
         guard depth <= limits.maxDepth else {
-            diagnostics.append(
-                Diagnostic(
-                    location: location,
-                    message: "nested archive not opened: depth \(depth) exceeds the limit of \(limits.maxDepth)",
-                    limit: "--max-depth"))
+            diagnostics.append(Diagnostic(location: location, problem: .limitCrossed(.nestingDepth(limits.maxDepth))))
             return
         }
         statistics.nestedArchives += 1
@@ -194,15 +189,21 @@ final class ArtifactWalk {
                 try countBytes(count, in: location)
             } catch {
                 limitExceeded = error
-                throw ArchiveError(code: .dataFailed, status: 0, message: error.message)
+                throw ArchiveError(code: .dataFailed, status: 0, message: "stopped at a limit")
             }
         }
         do {
             let nested = try ArchiveReader.open(member: source)
             try walk(nested, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
         } catch let error as ArchiveError {
-            diagnostics.append(Diagnostic(location: location, message: "nested archive unreadable: \(error.message)"))
+            try rethrowLimitExceeded()
+            diagnostics.append(Diagnostic(location: location, problem: .nestedArchiveUnreadable(reason: error.message)))
         }
+    }
+
+    /// A limit crossed inside a nested member reaches the walk as libarchive's read error; the limit is the one cause
+    /// reported (once), not a second "unreadable" diagnostic.
+    private func rethrowLimitExceeded() throws(LimitExceeded) {
         if let limitExceeded { throw limitExceeded }
     }
 

@@ -26,7 +26,7 @@ public struct NpmPack: Sendable {
         } catch {
             return ArtifactReport(
                 name: directory, maps: [], references: [], notes: [],
-                diagnostics: [Diagnostic(location: Location([directory]), message: "\(error)")], statistics: ScanStatistics())
+                diagnostics: [Diagnostic(location: Location([directory]), problem: .packFailed(reason: "\(error)"))], statistics: ScanStatistics())
         }
     }
 

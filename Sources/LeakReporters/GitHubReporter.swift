@@ -8,9 +8,9 @@ public enum GitHubReporter {
         for assessment in scan.artifacts {
             for finding in assessment.findings {
                 let command = finding.isActive ? command(for: finding.level) : "notice"
-                let suffix = finding.suppression.map { " (suppressed: \($0))" } ?? ""
+                let suffix = finding.suppression.map { " (suppressed: \(Wording.suppression($0)))" } ?? ""
                 let properties = "file=\(escapeProperty(assessment.artifact.name)),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
-                lines.append("::\(command) \(properties)::\(escapeData("\(finding.location): \(finding.message)\(suffix)"))")
+                lines.append("::\(command) \(properties)::\(escapeData("\(finding.location): \(Wording.message(finding))\(suffix)"))")
             }
             lines.append("\(assessment.verdict.rawValue) \(assessment.artifact.name): \(Headline.sentence(for: assessment))")
         }

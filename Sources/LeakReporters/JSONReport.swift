@@ -59,6 +59,38 @@ public struct JSONReport: Codable, Hashable, Sendable {
         public var message: String
     }
 
+    /// A finding as JSON carries it: its values plus the worded message (read back by baselines and `diff`).
+    public struct Finding: Codable, Hashable, Sendable {
+        public var rule: Rule
+        public var level: Rule.Level
+        public var location: Location
+        public var message: String
+        public var exposed: ExposureCount?
+        public var firstParty: ExposureCount?
+        public var inlineOrdinal: Int?
+        public var fingerprint: String
+        public var suppression: String?
+
+        public var isActive: Bool { suppression == nil }
+
+        init(_ finding: LeakScanCore.Finding) {
+            rule = finding.rule
+            level = finding.level
+            location = finding.location
+            message = Wording.message(finding)
+            exposed = finding.exposed
+            firstParty = finding.firstParty
+            inlineOrdinal = finding.inlineOrdinal
+            fingerprint = finding.fingerprint
+            suppression = finding.suppression.map(Wording.suppression)
+        }
+    }
+
+    /// The exposure this report accepted, for `--baseline`.
+    public var baseline: Baseline {
+        Baseline(exposure: artifacts.flatMap(\.findings).map { ($0.fingerprint, $0.exposed?.lines ?? 0) })
+    }
+
     public init(_ scan: ScanAssessment) {
         schemaVersion = Self.currentSchemaVersion
         tool = Tool(name: ToolInfo.name, version: ToolInfo.version)
@@ -76,10 +108,10 @@ public struct JSONReport: Codable, Hashable, Sendable {
             references: report.references.map {
                 Reference(location: $0.location, url: $0.url, status: $0.status, effective: $0.isEffective)
             },
-            notes: report.notes.map { Message(location: $0.location, message: $0.message) },
-            diagnostics: report.diagnostics.map { Message(location: $0.location, message: $0.message) },
-            limitsHit: Array(Set(report.diagnostics.compactMap(\.limit))).sorted(),
-            totals: report.totals, statistics: report.statistics, findings: assessment.findings)
+            notes: report.notes.map { Message(location: $0.location, message: Wording.note($0.kind)) },
+            diagnostics: report.diagnostics.map { Message(location: $0.location, message: Wording.problem($0.problem)) },
+            limitsHit: Array(Set(report.diagnostics.compactMap(\.limit?.flag))).sorted(),
+            totals: report.totals, statistics: report.statistics, findings: assessment.findings.map(Finding.init))
     }
 
     static func map(_ finding: MapFinding) -> Map {
@@ -87,6 +119,6 @@ public struct JSONReport: Codable, Hashable, Sendable {
         return Map(
             location: finding.location, kind: finding.kind, offset: finding.location.byteOffset ?? 0, sources: finding.summary.sourcesCount,
             namesOnly: finding.summary.namesOnly, exposed: totals.raw, firstParty: totals.firstParty,
-            thirdParty: totals.thirdParty, notes: finding.summary.notes)
+            thirdParty: totals.thirdParty, notes: finding.summary.notes.map(Wording.mapNote))
     }
 }

@@ -3,7 +3,7 @@ public import LeakScanCore
 /// What changed between two releases' findings, matched by fingerprint: new, gone and grown exposure.
 public struct ReleaseDiff: Sendable {
     public struct Change: Sendable, Hashable {
-        public var finding: Finding
+        public var finding: JSONReport.Finding
         /// Files and lines added (new, grown) or removed (gone).
         public var files: Int
         public var lines: Int
@@ -41,7 +41,7 @@ public struct ReleaseDiff: Sendable {
     }
 
     /// Findings about exposure (maps and references), not scan problems.
-    static func exposures(_ report: JSONReport) -> [Finding] {
+    static func exposures(_ report: JSONReport) -> [JSONReport.Finding] {
         report.artifacts.flatMap(\.findings).filter { $0.rule != .scanIncomplete }
     }
 

@@ -25,7 +25,7 @@ public enum SARIFReporter {
                 results.append(
                     SARIFLog.Result(
                         ruleId: finding.rule.rawValue, ruleIndex: Rule.allCases.firstIndex(of: finding.rule) ?? 0,
-                        level: finding.level.rawValue, message: SARIFLog.Text(text: finding.message),
+                        level: finding.level.rawValue, message: SARIFLog.Text(text: Wording.message(finding)),
                         locations: [
                             SARIFLog.ResultLocation(
                                 physicalLocation: SARIFLog.PhysicalLocation(
@@ -33,7 +33,7 @@ public enum SARIFReporter {
                                     region: finding.location.byteOffset.map { SARIFLog.Region(byteOffset: $0) }))
                         ],
                         partialFingerprints: ["leakScanFinding/v1": finding.fingerprint],
-                        suppressions: finding.suppression.map { [SARIFLog.Suppression(kind: "external", justification: $0)] }))
+                        suppressions: finding.suppression.map { [SARIFLog.Suppression(kind: "external", justification: Wording.suppression($0))] }))
             }
         }
         let driver = SARIFLog.Driver(

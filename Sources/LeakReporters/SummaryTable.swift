@@ -21,8 +21,8 @@ public enum SummaryTable {
         if !findings.isEmpty {
             lines += ["", "| Level | Rule | Where | Finding |", "|---|---|---|---|"]
             for finding in findings {
-                let level = finding.suppression.map { "suppressed (\(escape($0)))" } ?? finding.level.rawValue
-                lines.append("| \(level) | `\(finding.rule.rawValue)` | `\(escape(finding.location.description))` | \(escape(finding.message)) |")
+                let level = finding.suppression.map { "suppressed (\(escape(Wording.suppression($0))))" } ?? finding.level.rawValue
+                lines.append("| \(level) | `\(finding.rule.rawValue)` | `\(escape(finding.location.description))` | \(escape(Wording.message(finding))) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

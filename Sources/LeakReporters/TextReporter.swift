@@ -9,7 +9,7 @@ public enum TextReporter {
             lines += details(of: assessment.artifact)
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
-                lines.append("  suppressed \(finding.location) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(suppression)")
+                lines.append("  suppressed \(finding.location) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(Wording.suppression(suppression))")
             }
         }
         if scan.artifacts.count > 1 {
@@ -22,8 +22,7 @@ public enum TextReporter {
         var lines: [String] = []
         for map in artifact.maps {
             let totals = map.totals
-            let at = map.location.byteOffset.map { " @\($0)" } ?? ""
-            var line = "  map \(map.kind.rawValue.padding(6)) \(map.location)\(at)  "
+            var line = "  map \(map.kind.rawValue.padding(6)) \(Wording.place(map.location))  "
             if map.exposesContent {
                 line += "\(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line"))"
                     + " (first-party \(Formatting.grouped(totals.firstParty.files)) / \(Formatting.grouped(totals.firstParty.lines)))"
@@ -31,6 +30,7 @@ public enum TextReporter {
                 line += "no sourcesContent (\(Formatting.count(map.summary.sourcesCount, "source name")))"
             }
             lines.append(line)
+            lines += map.summary.notes.map { "    note: \(Wording.mapNote($0))" }
         }
         let directories = DirectoryExposure.top(artifact.maps)
         if !directories.isEmpty {
@@ -44,11 +44,10 @@ public enum TextReporter {
             lines.append("  reference \(reference.status.rawValue.padding(7)) \(reference.location) -> \(reference.url)\(effective)")
         }
         for note in artifact.notes {
-            lines.append("  note \(note.location): \(note.message)")
+            lines.append("  note \(Wording.place(note.location)): \(Wording.note(note.kind))")
         }
         for diagnostic in artifact.diagnostics {
-            let flag = diagnostic.limit.map { " (raise with \($0))" } ?? ""
-            lines.append("  incomplete \(diagnostic.location): \(diagnostic.message)\(flag)")
+            lines.append("  incomplete \(diagnostic.location): \(Wording.problem(diagnostic.problem))")
         }
         if !artifact.maps.isEmpty {
             lines.append("  totals: \(totalsLine(artifact.totals))")

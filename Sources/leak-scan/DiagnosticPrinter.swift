@@ -1,3 +1,4 @@
+import LeakReporters
 import LeakScanCore
 
 /// Writes one line per diagnostic to standard error, naming the artifact and the member.
@@ -6,8 +7,7 @@ enum DiagnosticPrinter {
         var text = ""
         for artifact in report.artifacts {
             for diagnostic in artifact.diagnostics {
-                let flag = diagnostic.limit.map { " (raise with \($0))" } ?? ""
-                text += "leak-scan: error: \(diagnostic.line)\(flag)\n"
+                text += "leak-scan: error: \(diagnostic.location): \(Wording.problem(diagnostic.problem))\n"
             }
         }
         StandardStreams.writeError(text)

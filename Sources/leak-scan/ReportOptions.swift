@@ -30,7 +30,7 @@ struct ReportOptions: ParsableArguments {
         guard let baseline else { return Judgement(policy: policy) }
         do {
             let report = try JSONReportFile.read(baseline)
-            return Judgement(policy: policy, baseline: Baseline(findings: report.artifacts.flatMap(\.findings)))
+            return Judgement(policy: policy, baseline: report.baseline)
         } catch {
             throw .usage("baseline \(error.description)")
         }

@@ -52,7 +52,7 @@ import Testing
         let depth4 = Self.scan("outer.whl", ArchiveBuilder.build(.zip, [.file("share/level4.zip", inner)]))
         #expect(depth4.maps.isEmpty)
         #expect(depth4.verdict == .incomplete)
-        #expect(depth4.diagnostics.map(\.limit) == ["--max-depth"])
+        #expect(depth4.diagnostics.map(\.problem) == [.limitCrossed(.nestingDepth(3))])
         #expect(depth4.diagnostics.first?.location.description == "\(depth4.name)!share/level4.zip!share/level3.tgz!share/level2.zip!share/level1.tgz")
 
         var limits = ScanLimits()
@@ -86,7 +86,7 @@ import Testing
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.count == 1)
         #expect(report.diagnostics.first?.location.member == "package/blob.bin")
-        #expect(report.diagnostics.first?.message.contains("runcated") == true)
+        #expect(report.diagnostics.first?.problem == .memberUnreadable(reason: "gzip stream is truncated"))
     }
 
     @Test func inlineMapsInScriptsAreCounted() {
@@ -102,12 +102,12 @@ import Testing
         let members = (0..<20).map { ArchiveBuilder.Member.text("f\($0).txt", "") }
         let report = Self.scan("many.tar", ArchiveBuilder.build(.tar, members), limits: limits)
         #expect(report.verdict == .incomplete)
-        #expect(report.diagnostics.map(\.limit) == ["--max-entries"])
+        #expect(report.diagnostics.map(\.problem) == [.limitCrossed(.entries(10))])
     }
 
     @Test func missingInputIsIncomplete() {
         let report = ArtifactScanner().scan(.path("/nonexistent/artifact.tgz"))
         #expect(report.verdict == .incomplete)
-        #expect(report.diagnostics.map(\.message) == ["cannot open: no such file or directory"])
+        #expect(report.diagnostics.map(\.problem) == [.cannotOpen(reason: "no such file or directory")])
     }
 }

@@ -60,7 +60,7 @@ import Testing
         allowing.allow = [Policy.AllowEntry(pathGlob: "package/dist/*.map", reason: "published on purpose")]
         let allowed = ArtifactAssessment(Self.report, policy: allowing)
         #expect(allowed.verdict == .clean)
-        #expect(allowed.findings.map(\.suppression) == ["allowed: published on purpose"])
+        #expect(allowed.findings.map(\.suppression) == [.allowed(reason: "published on purpose")])
     }
 }
 

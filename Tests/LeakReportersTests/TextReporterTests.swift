@@ -26,12 +26,12 @@ import Testing
     @Test func incompleteArtifactSaysSoAndNamesTheFlag() {
         let artifact = ArtifactReport(
             name: "x.zip", maps: [], references: [], notes: [],
-            diagnostics: [Diagnostic(location: Location(["x.zip", "a.zip"]), message: "nested archive not opened", limit: "--max-depth")],
+            diagnostics: [Diagnostic(location: Location(["x.zip", "a.zip"]), problem: .limitCrossed(.nestingDepth(3)))],
             statistics: ScanStatistics())
         let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
         #expect(text == """
             INCOMPLETE  x.zip  scan incomplete (1 problem): no leak in what was read, but a clean result cannot be claimed
-              incomplete x.zip!a.zip: nested archive not opened (raise with --max-depth)
+              incomplete x.zip!a.zip: nested archive not opened: deeper than 3 levels (raise with --max-depth)
 
             """)
     }

@@ -47,14 +47,13 @@ import Testing
         let cut = String(full.prefix(upTo: full.range(of: "ghi")!.lowerBound))
         let summary = try #require(tokenize(cut))
         #expect(summary.exposed.map(\.stats.lines) == [3, 1])
-        #expect(summary.notes.count == 1)
-        #expect(summary.notes[0].hasPrefix("truncated at byte"))
+        #expect(summary.notes == [.truncated(byteOffset: cut.utf8.count, insideContent: true)])
     }
 
     @Test func deepNestingHitsTheLimitInsteadOfRecursing() throws {
         let text = #"{"version":3,"sources":["a"],"sourcesContent":["x"],"x":"# + String(repeating: "[", count: 100_000)
         let summary = try #require(tokenize(text))
-        #expect(summary.limitHit == .init(message: "JSON nesting deeper than 512 levels", flag: "--max-json-depth"))
+        #expect(summary.limitHit == .jsonDepth(512))
         #expect(summary.exposed.count == 1)
     }
 
@@ -65,5 +64,18 @@ import Testing
         var hasher = XXH64()
         Array("same".utf8).withUnsafeBytes { hasher.update($0) }
         #expect(summary.exposed[0].stats.digest == ContentDigest(hash: hasher.finalize(), escapedLength: 4))
+    }
+}
+
+@Suite struct TokenizerPositionTests {
+    /// A syntax error is reported at its real byte, whatever the chunking (it once said "byte 0" for bad escapes).
+    @Test func badUnicodeEscapeIsReportedAtItsByteUnderEverySplit() throws {
+        let text = #"{"version":3,"sources":["a.ts","b.ts"],"sourcesContent":["ok\n","x\uZZ"]}"#
+        let bytes = Array(text.utf8)
+        let position = try #require(text.utf8.firstIndex(of: UInt8(ascii: "Z")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) })
+        for split in 0...bytes.count {
+            let summary = try #require(tokenize([bytes[..<split], bytes[split...]]))
+            #expect(summary.notes == [.malformed(byteOffset: position, reason: .badUnicodeEscape)], "split at \(split)")
+        }
     }
 }

@@ -11,9 +11,9 @@ public struct ArtifactAssessment: Hashable, Sendable {
         for index in findings.indices {
             findings[index].level = policy.level(of: findings[index])
             if let entry = policy.allow.first(where: { $0.matches(findings[index]) }) {
-                findings[index].suppression = "allowed: \(entry.reason)"
+                findings[index].suppression = .allowed(reason: entry.reason)
             } else if let baseline, baseline.covers(findings[index]) {
-                findings[index].suppression = "in baseline"
+                findings[index].suppression = .baseline
             }
         }
         self.findings = findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }

@@ -3,8 +3,9 @@
 public struct Baseline: Hashable, Sendable {
     public var exposedLines: [String: Int]
 
-    public init(findings: [Finding]) {
-        exposedLines = Dictionary(findings.map { ($0.fingerprint, $0.exposed?.lines ?? 0) }, uniquingKeysWith: max)
+    /// From the fingerprints of an earlier report's findings with the lines each exposed (0 for references).
+    public init(exposure: [(fingerprint: String, lines: Int)]) {
+        exposedLines = Dictionary(exposure, uniquingKeysWith: max)
     }
 
     func covers(_ finding: Finding) -> Bool {

@@ -1,11 +1,12 @@
 /// One reportable fact about an artifact under a rule: what JSON, SARIF, annotations, policies and baselines work on.
-public struct Finding: Hashable, Sendable, Codable {
+/// Values only; the reporters word it.
+public struct Finding: Hashable, Sendable {
     public var rule: Rule
     /// The level after the policy: `error` fails the scan.
     public var level: Rule.Level
     /// Chained location inside the artifact, the artifact itself first.
     public var location: Location
-    public var message: String
+    public var subject: Subject
     /// What a map exposes (nil for references and problems).
     public var exposed: ExposureCount?
     public var firstParty: ExposureCount?
@@ -13,8 +14,25 @@ public struct Finding: Hashable, Sendable, Codable {
     public var inlineOrdinal: Int?
     /// Stable across releases and artifact file names: the rule plus the location without the artifact's name.
     public var fingerprint: String
-    /// Why the finding does not count (an allowlist entry's reason, or the baseline); shown, never dropped.
-    public var suppression: String?
+    /// Why the finding does not count; shown, never dropped.
+    public var suppression: Suppression?
+
+    /// What the finding is about.
+    public enum Subject: Hashable, Sendable {
+        /// A map naming this many sources (its exposure is in `exposed`).
+        case map(sources: Int)
+        /// A `sourceMappingURL` whose target is not shipped or remote.
+        case reference(url: String)
+        /// A part of the artifact that could not be read.
+        case problem(Diagnostic.Problem)
+    }
+
+    public enum Suppression: Hashable, Sendable {
+        /// A policy allowlist entry, with its reason.
+        case allowed(reason: String)
+        /// Exposure accepted by the baseline report (and not grown since).
+        case baseline
+    }
 
     public var isActive: Bool { suppression == nil }
 }

@@ -1,6 +1,6 @@
 /// Streams the payload of one `data:` URL into a `SourceMapTokenizer`, decoding base64 or percent-encoding on the way.
 struct InlineMapDecoder {
-    enum Encoding { case base64, percent }
+    typealias Encoding = Note.InlineEncoding
 
     let encoding: Encoding
     let offset: Int
@@ -73,7 +73,7 @@ struct InlineMapDecoder {
     /// The outcome: a map, nothing (an empty payload or a percent-encoded code literal), or a note on a bad payload.
     enum Outcome {
         case map(SourceMapSummary)
-        case notAMap(String)
+        case notAMap(Note.Kind)
         case nothing
     }
 
@@ -82,8 +82,6 @@ struct InlineMapDecoder {
         let validLength = encoding == .base64 ? base64.finish(into: &decoded) : true
         flush()
         if let summary = tokenizer.finish() { return .map(summary) }
-        let what = encoding == .base64 ? "base64" : "percent-encoded"
-        let detail = validLength ? "" : " (invalid base64 length)"
-        return .notAMap("inline data: URL at byte \(offset) (\(what), \(payloadBytes) bytes) is not a v3 source map\(detail)")
+        return .notAMap(.inlinePayloadNotAMap(encoding: encoding, payloadBytes: payloadBytes, invalidBase64Length: !validLength))
     }
 }

@@ -37,7 +37,8 @@ public struct SourceMappingURLFinder {
     private var offset = 0
     public private(set) var urls: [URLHit] = []
     public private(set) var inlineMaps: [(offset: Int, summary: SourceMapSummary)] = []
-    public private(set) var notes: [String] = []
+    /// Notes at the byte offset of their `sourceMappingURL` value.
+    public private(set) var notes: [(byteOffset: Int, kind: Note.Kind)] = []
 
     public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
         self.limits = limits
@@ -159,7 +160,7 @@ public struct SourceMappingURLFinder {
                     let decoder = InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits)
                     state = .payload(PayloadBox(decoder))
                 } else if value.count > Self.maxURLBytes {
-                    notes.append("sourceMappingURL at byte \(start) is longer than \(Self.maxURLBytes) bytes; not classified")
+                    notes.append((start, .referenceTooLong(maxBytes: Self.maxURLBytes)))
                     state = .skippingValue
                 }
             case .payload(let box):
@@ -201,7 +202,7 @@ public struct SourceMappingURLFinder {
         case .payload(let box):
             switch box.decoder.finish() {
             case .map(let summary): inlineMaps.append((box.decoder.offset, summary))
-            case .notAMap(let note): notes.append(note)
+            case .notAMap(let note): notes.append((box.decoder.offset, note))
             case .nothing: break
             }
         case .searching, .skippingValue:

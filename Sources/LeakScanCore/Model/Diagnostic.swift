@@ -1,20 +1,44 @@
-/// A part of an artifact that could not be fully read; any diagnostic makes the artifact's result incomplete.
+/// A part of an artifact that could not be fully read; any diagnostic makes the artifact's result incomplete. Carries
+/// values only: the reporters word it.
 public struct Diagnostic: Hashable, Sendable, Comparable {
     public var location: Location
-    public var message: String
-    /// The limit that was crossed and the flag that raises it, when a limit is the cause.
-    public var limit: String?
+    public var problem: Problem
 
-    public init(location: Location, message: String, limit: String? = nil) {
-        self.location = location
-        self.message = message
-        self.limit = limit
+    /// What went wrong. `reason` strings are the OS's or libarchive's own words, kept as they were at the failure.
+    public enum Problem: Hashable, Sendable {
+        /// The input could not be opened at all.
+        case cannotOpen(reason: String)
+        /// A safety limit stopped part of the scan.
+        case limitCrossed(Limit)
+        /// A member header could not be read; the walk went on with the next one.
+        case unreadableHeader(reason: String)
+        /// The archive became unreadable after this many members; the rest of it was not scanned.
+        case archiveUnreadable(afterMembers: Int, reason: String)
+        case encryptedMember
+        /// The compressed stream is damaged after the last member (checksum, trailing garbage).
+        case damagedAfterLastMember(reason: String)
+        /// A member's data could not be read to its end.
+        case memberUnreadable(reason: String)
+        /// A member that is an archive could not be opened.
+        case nestedArchiveUnreadable(reason: String)
+        /// The package manager failed to produce the tarball to scan (`leak-scan pack`).
+        case packFailed(reason: String)
     }
 
-    /// One line for standard error: the chained location, then the message.
-    public var line: String { "\(location): \(message)" }
+    public init(location: Location, problem: Problem) {
+        self.location = location
+        self.problem = problem
+    }
 
+    /// The limit crossed, when a limit is the cause.
+    public var limit: Limit? {
+        if case .limitCrossed(let limit) = problem { return limit }
+        return nil
+    }
+
+    /// By location, then by problem (a stable order independent of wording).
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.message) < (rhs.location, rhs.message)
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        return String(describing: lhs.problem) < String(describing: rhs.problem)
     }
 }

@@ -1,14 +1,35 @@
-/// Something worth knowing that does not make the scan incomplete (a malformed map, an undecodable inline payload).
+/// Something worth knowing that does not make the scan incomplete (an undecodable inline payload, an odd member).
+/// Carries values only: the reporters word it. Notes about one map's content live on its `SourceMapSummary`.
 public struct Note: Hashable, Sendable, Comparable {
     public var location: Location
-    public var message: String
+    public var kind: Kind
 
-    public init(location: Location, message: String) {
-        self.location = location
-        self.message = message
+    public enum Kind: Hashable, Sendable {
+        /// libarchive read the archive but warned (its own words).
+        case archiveWarning(String)
+        /// The archive gives the member no readable name; it was scanned under a placeholder.
+        case unnamedMember
+        /// A `.map` member that is not a JSON source map; not counted.
+        case namedLikeAMapButNotOne
+        /// A `sourceMappingURL` value longer than the finder keeps; not classified.
+        case referenceTooLong(maxBytes: Int)
+        /// An inline `data:` URL whose payload is not a source map.
+        case inlinePayloadNotAMap(encoding: InlineEncoding, payloadBytes: Int, invalidBase64Length: Bool)
     }
 
+    /// How an inline map's payload is encoded.
+    public enum InlineEncoding: String, Hashable, Sendable {
+        case base64, percent
+    }
+
+    public init(location: Location, kind: Kind) {
+        self.location = location
+        self.kind = kind
+    }
+
+    /// By location, then by kind (a stable order independent of wording).
     public static func < (lhs: Note, rhs: Note) -> Bool {
-        (lhs.location, lhs.message) < (rhs.location, rhs.message)
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        return String(describing: lhs.kind) < String(describing: rhs.kind)
     }
 }

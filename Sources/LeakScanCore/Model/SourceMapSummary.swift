@@ -11,24 +11,13 @@ public struct SourceMapSummary: Hashable, Sendable {
     /// `sections[].url` values: maps referenced, not embedded.
     public var sectionURLs: [String]
     /// Things a reader should know: truncation, malformed JSON after the content, mismatched lengths.
-    public var notes: [String]
+    public var notes: [MapNote]
     /// Set when a safety limit (nesting depth, entry cap) stopped part of the map from being read.
-    public var limitHit: LimitHit?
-
-    /// A limit crossed inside one map: what happened, and the flag that raises the limit when there is one.
-    public struct LimitHit: Hashable, Sendable {
-        public var message: String
-        public var flag: String?
-
-        public init(message: String, flag: String?) {
-            self.message = message
-            self.flag = flag
-        }
-    }
+    public var limitHit: Limit?
 
     public init(
         sourcesCount: Int = 0, exposed: [ExposedSource] = [], namesOnly: Int = 0, isIndexMap: Bool = false,
-        sectionURLs: [String] = [], notes: [String] = [], limitHit: LimitHit? = nil
+        sectionURLs: [String] = [], notes: [MapNote] = [], limitHit: Limit? = nil
     ) {
         self.sourcesCount = sourcesCount
         self.exposed = exposed

@@ -4,7 +4,7 @@ public struct EntryFindings: Sendable {
     /// `sourceMappingURL` values that are URLs, in file order (the last one is effective).
     public var referenceURLs: [SourceMappingURLFinder.URLHit] = []
     /// Notes on undecodable inline payloads and similar oddities; they do not make the scan incomplete.
-    public var notes: [String] = []
+    public var notes: [Note] = []
 
     public init() {}
 }

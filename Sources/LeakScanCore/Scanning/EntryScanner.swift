@@ -32,7 +32,7 @@ public final class EntryScanner {
                 MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, summary: summary))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
         } else if location.member.hasSuffix(".map") {
-            findings.notes.append("named like a source map but is not a JSON source map (version 3); not counted")
+            findings.notes.append(Note(location: location, kind: .namedLikeAMapButNotOne))
         }
         if isSearchingURLs {
             finder.finish()
@@ -43,7 +43,7 @@ public final class EntryScanner {
                         summary: inline.summary))
             }
             findings.referenceURLs += finder.urls
-            findings.notes += finder.notes
+            findings.notes += finder.notes.map { Note(location: location.at(byteOffset: $0.byteOffset), kind: $0.kind) }
         }
         return findings
     }

@@ -30,7 +30,7 @@ struct MapBuilder {
             if index >= contents.count || contents[index] == nil { summary.namesOnly += 1 }
         }
         if sawSources, contents.count > sources.count {
-            summary.notes.append("sourcesContent has \(contents.count) entries but sources has \(sources.count)")
+            summary.notes.append(.lengthMismatch(contents: contents.count, sources: sources.count))
         }
     }
 

@@ -33,9 +33,9 @@ public struct SourceMapTokenizer {
     private var stack: [Container] = []
     private var maps: [MapBuilder] = []
     private var offset = 0
-    private var failure: String?
-    private var limitHit: SourceMapSummary.LimitHit?
-    private var notes: [String] = []
+    private var failure: MapNote?
+    private var limitHit: Limit?
+    private var notes: [MapNote] = []
 
     private var prefixBOM = 0
     private var prefixXSSI = 0
@@ -180,9 +180,9 @@ public struct SourceMapTokenizer {
         } else if state != .done {
             if stringRole == .content, state == .string || state == .escape || state == .unicode {
                 appendContent()
-                summary.notes.append("truncated at byte \(offset) inside a sourcesContent entry (counted as far as it goes)")
+                summary.notes.append(.truncated(byteOffset: offset, insideContent: true))
             } else {
-                summary.notes.append("truncated at byte \(offset)")
+                summary.notes.append(.truncated(byteOffset: offset, insideContent: false))
             }
         }
         for map in maps {
@@ -200,7 +200,7 @@ public struct SourceMapTokenizer {
         case .value: stepValue(byte, at: index)
         case .string: stepDecodedString(byte)
         case .escape: stepEscape(byte)
-        case .unicode: stepUnicode(byte)
+        case .unicode: stepUnicode(byte, at: index)
         case .literal: stepLiteral(byte, at: index)
         case .afterValue: stepAfterValue(byte, at: index)
         case .key:
@@ -210,14 +210,14 @@ public struct SourceMapTokenizer {
             } else if byte == UInt8(ascii: "}") {
                 closeContainer(byte, at: index)
             } else {
-                fail("expected a key", at: index)
+                fail(.expectedKey, at: index)
             }
         case .colon:
             if isWhitespace(byte) { return }
-            if byte == UInt8(ascii: ":") { state = .value } else { fail("expected ':'", at: index) }
+            if byte == UInt8(ascii: ":") { state = .value } else { fail(.expectedColon, at: index) }
         case .done:
             if !isWhitespace(byte) && byte != 0 {
-                notes.append("unexpected data after the JSON value at byte \(offset + index)")
+                notes.append(.malformed(byteOffset: offset + index, reason: .trailingData))
                 state = .failed
             }
         case .failed:
@@ -284,7 +284,7 @@ public struct SourceMapTokenizer {
             literalMap = stack.last?.map ?? 0
             state = .literal
         default:
-            fail("unexpected byte 0x\(String(byte, radix: 16)) where a value belongs", at: index)
+            fail(.unexpectedByte(byte), at: index)
         }
     }
 
@@ -333,8 +333,8 @@ public struct SourceMapTokenizer {
 
     private mutating func openContainer(isObject: Bool, role: ValueRole) {
         guard stack.count < limits.maxJSONDepth else {
-            limitHit = .init(message: "JSON nesting deeper than \(limits.maxJSONDepth) levels", flag: "--max-json-depth")
-            fail("JSON nesting deeper than \(limits.maxJSONDepth) levels", at: 0)
+            limitHit = .jsonDepth(limits.maxJSONDepth)
+            state = .failed
             return
         }
         let map = stack.last?.map ?? 0
@@ -343,7 +343,7 @@ public struct SourceMapTokenizer {
         case .mapObject(let parent) where isObject:
             let depth = parent.map { maps[$0].sectionDepth + 1 } ?? 0
             if depth > limits.maxSectionDepth {
-                limitHit = .init(message: "index map nested deeper than \(limits.maxSectionDepth) sections; deeper maps not counted", flag: nil)
+                limitHit = .sectionDepth(limits.maxSectionDepth)
             } else {
                 maps.append(MapBuilder(sectionDepth: depth))
                 container = Container(isObject: true, role: .map, map: maps.count - 1)
@@ -362,7 +362,7 @@ public struct SourceMapTokenizer {
             if admitsEntry(maps[map].sources.count) { maps[map].sources.append(nil) }
         case .contentElement:
             if admitsEntry(maps[map].contents.count) { maps[map].contents.append(nil) }
-            notes.append("sourcesContent entry #\(maps[map].contents.count - 1) is not a string")
+            notes.append(.contentEntryNotAString(index: maps[map].contents.count - 1))
         default:
             break
         }
@@ -372,7 +372,7 @@ public struct SourceMapTokenizer {
 
     private mutating func closeContainer(_ byte: UInt8, at index: Int) {
         guard let top = stack.last, top.isObject == (byte == UInt8(ascii: "}")) else {
-            fail("mismatched '\(Character(Unicode.Scalar(byte)))'", at: index)
+            fail(.mismatchedBracket(byte), at: index)
             return
         }
         stack.removeLast()
@@ -391,7 +391,7 @@ public struct SourceMapTokenizer {
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
             closeContainer(byte, at: index)
         default:
-            fail("expected ',' or a closing bracket", at: index)
+            fail(.expectedCommaOrClosingBracket, at: index)
         }
     }
 
@@ -399,7 +399,7 @@ public struct SourceMapTokenizer {
         let isDelimiter = isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
             || byte == UInt8(ascii: "]")
         guard isDelimiter else {
-            if literal.count >= 64 { fail("literal too long", at: index) } else { literal.append(byte) }
+            if literal.count >= 64 { fail(.literalTooLong, at: index) } else { literal.append(byte) }
             return
         }
         let isNull = literal == Array("null".utf8)
@@ -410,7 +410,7 @@ public struct SourceMapTokenizer {
             if admitsEntry(maps[literalMap].sources.count) { maps[literalMap].sources.append(nil) }
         case .contentElement:
             if admitsEntry(maps[literalMap].contents.count) { maps[literalMap].contents.append(nil) }
-            if !isNull { notes.append("sourcesContent entry #\(maps[literalMap].contents.count - 1) is not a string") }
+            if !isNull { notes.append(.contentEntryNotAString(index: maps[literalMap].contents.count - 1)) }
         default:
             break
         }
@@ -462,7 +462,7 @@ public struct SourceMapTokenizer {
             break
         }
         if textOverflow {
-            notes.append("a name longer than \(limits.maxNameBytes) bytes was truncated")
+            notes.append(.nameTruncated(maxBytes: limits.maxNameBytes))
         }
         stringRole = .skip
         endValue()
@@ -473,9 +473,7 @@ public struct SourceMapTokenizer {
     private mutating func admitsEntry(_ kept: Int) -> Bool {
         if kept < limits.maxMapEntries { return true }
         if limitHit == nil {
-            limitHit = .init(
-                message: "more than \(limits.maxMapEntries) entries in sources or sourcesContent; the rest were not counted",
-                flag: "--max-map-entries")
+            limitHit = .mapEntries(limits.maxMapEntries)
         }
         return false
     }
@@ -515,14 +513,14 @@ public struct SourceMapTokenizer {
         }
     }
 
-    private mutating func stepUnicode(_ byte: UInt8) {
+    private mutating func stepUnicode(_ byte: UInt8, at index: Int) {
         let digit: UInt32
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
         case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
         default:
-            fail("bad \\u escape", at: 0)
+            fail(.badUnicodeEscape, at: index)
             return
         }
         hexValue = hexValue << 4 | digit
@@ -582,8 +580,8 @@ public struct SourceMapTokenizer {
         if text.count < limits.maxNameBytes { text.append(byte) } else { textOverflow = true }
     }
 
-    private mutating func fail(_ reason: String, at index: Int) {
-        failure = "malformed JSON at byte \(offset + index): \(reason)"
+    private mutating func fail(_ reason: JSONSyntaxError, at index: Int) {
+        failure = .malformed(byteOffset: offset + index, reason: reason)
         state = .failed
     }
 

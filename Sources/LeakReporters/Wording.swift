@@ -1,0 +1,107 @@
+public import LeakScanCore
+
+/// Every sentence leak-scan prints about a finding, problem, note or limit: the model carries values, this is the one
+/// place that turns them into English (numbers grouped by `Formatting`), shared by all formats and the CLI.
+public enum Wording {
+    /// The finding's message, as JSON, SARIF, annotations and Markdown show it.
+    public static func message(_ finding: Finding) -> String {
+        switch finding.subject {
+        case .map(let sources):
+            let member = finding.location.member + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
+            guard let exposed = finding.exposed, exposed.files > 0 else {
+                return "\(member) names \(Formatting.count(sources, "source")) without their content"
+            }
+            return "\(member) exposes \(exposure(exposed, firstParty: finding.firstParty ?? ExposureCount()))"
+        case .reference(let url):
+            return finding.rule == .remoteMapReference
+                ? "sourceMappingURL \(url) points at a remote map"
+                : "sourceMappingURL \(url) points at a map that is not shipped"
+        case .problem(let problem):
+            return self.problem(problem)
+        }
+    }
+
+    /// `4 files / 40 lines of original source (first-party: 3 files / 30 lines)`.
+    static func exposure(_ exposed: ExposureCount, firstParty: ExposureCount) -> String {
+        "\(Formatting.count(exposed.files, "file")) / \(Formatting.count(exposed.lines, "line")) of original source "
+            + "(first-party: \(Formatting.count(firstParty.files, "file")) / \(Formatting.count(firstParty.lines, "line")))"
+    }
+
+    public static func problem(_ problem: Diagnostic.Problem) -> String {
+        switch problem {
+        case .cannotOpen(let reason): "cannot open: \(reason)"
+        case .limitCrossed(let limit): self.limit(limit)
+        case .unreadableHeader(let reason): "unreadable member header: \(reason)"
+        case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(reason)"
+        case .encryptedMember: "encrypted member cannot be read"
+        case .damagedAfterLastMember(let reason): "stream damaged after the last member: \(reason)"
+        case .memberUnreadable(let reason): "member data unreadable: \(reason)"
+        case .nestedArchiveUnreadable(let reason): "nested archive unreadable: \(reason)"
+        case .packFailed(let reason): reason
+        }
+    }
+
+    /// What a crossed limit stopped, and the flag that raises it.
+    public static func limit(_ limit: Limit) -> String {
+        let what = switch limit {
+        case .nestingDepth(let depth): "nested archive not opened: deeper than \(Formatting.count(depth, "level"))"
+        case .totalBytes(let bytes): "more than \(Formatting.grouped(Int(bytes))) uncompressed bytes; the rest was not scanned"
+        case .entries(let entries): "more than \(Formatting.count(entries, "member")); the rest was not scanned"
+        case .jsonDepth(let depth): "JSON nesting deeper than \(Formatting.count(depth, "level"))"
+        case .mapEntries(let entries):
+            "more than \(Formatting.count(entries, "entry", "entries")) in sources or sourcesContent; the rest were not counted"
+        case .sectionDepth(let depth): "index map nested deeper than \(Formatting.count(depth, "section")); deeper maps not counted"
+        }
+        return what + (limit.flag.map { " (raise with \($0))" } ?? "")
+    }
+
+    public static func note(_ kind: Note.Kind) -> String {
+        switch kind {
+        case .archiveWarning(let warning): "libarchive warning: \(warning)"
+        case .unnamedMember: "the archive gives this member no readable name; scanned under this placeholder"
+        case .namedLikeAMapButNotOne: "named like a source map but is not a JSON source map; not counted"
+        case .referenceTooLong(let maxBytes): "sourceMappingURL longer than \(Formatting.grouped(maxBytes)) bytes; not classified"
+        case .inlinePayloadNotAMap(let encoding, let bytes, let invalidLength):
+            "inline data: URL (\(encoding == .base64 ? "base64" : "percent-encoded"), \(Formatting.count(bytes, "byte"))) "
+                + "is not a source map" + (invalidLength ? " (invalid base64 length)" : "")
+        }
+    }
+
+    public static func mapNote(_ note: MapNote) -> String {
+        switch note {
+        case .truncated(let offset, let insideContent):
+            "truncated at byte \(Formatting.grouped(offset))"
+                + (insideContent ? " inside a sourcesContent entry (counted as far as it goes)" : "")
+        case .malformed(let offset, let reason): "malformed JSON at byte \(Formatting.grouped(offset)): \(syntax(reason))"
+        case .contentEntryNotAString(let index): "sourcesContent entry #\(index) is not a string"
+        case .nameTruncated(let maxBytes): "a name longer than \(Formatting.grouped(maxBytes)) bytes was truncated"
+        case .lengthMismatch(let contents, let sources):
+            "sourcesContent has \(Formatting.count(contents, "entry", "entries")) but sources has \(Formatting.grouped(sources))"
+        }
+    }
+
+    static func syntax(_ error: JSONSyntaxError) -> String {
+        switch error {
+        case .expectedKey: "expected a key"
+        case .expectedColon: "expected ':'"
+        case .expectedCommaOrClosingBracket: "expected ',' or a closing bracket"
+        case .unexpectedByte(let byte): "unexpected byte 0x\(String(byte, radix: 16)) where a value belongs"
+        case .mismatchedBracket(let byte): "mismatched '\(Character(Unicode.Scalar(byte)))'"
+        case .literalTooLong: "literal too long"
+        case .badUnicodeEscape: "bad \\u escape"
+        case .trailingData: "unexpected data after the JSON value"
+        }
+    }
+
+    public static func suppression(_ suppression: Finding.Suppression) -> String {
+        switch suppression {
+        case .allowed(let reason): "allowed: \(reason)"
+        case .baseline: "in baseline"
+        }
+    }
+
+    /// A location as people read it: the chain, and `@offset` inside the member where there is one.
+    public static func place(_ location: Location) -> String {
+        location.description + (location.byteOffset.map { " @\($0)" } ?? "")
+    }
+}

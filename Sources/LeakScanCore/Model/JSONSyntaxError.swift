@@ -1,0 +1,13 @@
+/// Why the tokenizer stopped reading a map's JSON (the position travels beside it).
+public enum JSONSyntaxError: Hashable, Sendable {
+    case expectedKey
+    case expectedColon
+    case expectedCommaOrClosingBracket
+    case unexpectedByte(UInt8)
+    case mismatchedBracket(UInt8)
+    /// A literal (number, `true` …) longer than the tokenizer keeps.
+    case literalTooLong
+    case badUnicodeEscape
+    /// Bytes after the complete JSON value.
+    case trailingData
+}

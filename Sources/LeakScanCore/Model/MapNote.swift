@@ -1,0 +1,13 @@
+/// Something about one map's content a reader should know: it still counts, but is malformed or truncated.
+public enum MapNote: Hashable, Sendable {
+    /// The input ended inside the map; `insideContent` when inside a `sourcesContent` entry (counted as far as it goes).
+    case truncated(byteOffset: Int, insideContent: Bool)
+    /// The JSON broke after the map had begun; what was read before still counts.
+    case malformed(byteOffset: Int, reason: JSONSyntaxError)
+    /// A `sourcesContent` entry that is neither a string nor null.
+    case contentEntryNotAString(index: Int)
+    /// A `sources` / `sourceRoot` / `url` string longer than the tokenizer keeps was cut.
+    case nameTruncated(maxBytes: Int)
+    /// `sourcesContent` and `sources` differ in length.
+    case lengthMismatch(contents: Int, sources: Int)
+}
