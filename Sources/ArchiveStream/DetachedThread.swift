@@ -6,15 +6,15 @@ import Glibc
 /// scanning thread blocks on the work's results). Nothing joins it: the work signals its own end.
 enum DetachedThread {
     private final class Work {
-        let body: () -> Void
+        let body: @Sendable () -> Void
 
-        init(_ body: @escaping () -> Void) {
+        init(_ body: @escaping @Sendable () -> Void) {
             self.body = body
         }
     }
 
-    /// Runs `body` on a new thread.
-    static func start(_ body: @escaping () -> Void) {
+    /// Runs `body` on a new thread; `@Sendable` so the compiler checks what crosses over.
+    static func start(_ body: @escaping @Sendable () -> Void) {
         let work = Unmanaged.passRetained(Work(body)).toOpaque()
         var thread = pthread_t()
         let status = pthread_create(&thread, nil, { context in

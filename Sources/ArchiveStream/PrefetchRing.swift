@@ -2,20 +2,26 @@ import Dispatch
 import Synchronization
 
 /// The bounded ring between a producer thread and one consumer: `slotCount` buffers of `slotSize` bytes, handed over
-/// with two counting semaphores so every slot access is ordered by a signal/wait pair.
+/// with two counting semaphores so every slot access is ordered by a signal/wait pair. `@unchecked Sendable` because
+/// that ordering, not the type system, makes the shared slots safe: the producer side is `produce`/`stop`, the
+/// consumer side is `next` (one consumer only).
 final class PrefetchRing: @unchecked Sendable {
     let slotCount: Int
     let slotSize: Int
     private let storage: UnsafeMutableRawBufferPointer
     /// Per slot: bytes written, or the error that ended the stream.
-    let lengths: UnsafeMutablePointer<Int>
-    let errors: UnsafeMutablePointer<ArchiveError?>
-    let filled = DispatchSemaphore(value: 0)
+    private let lengths: UnsafeMutablePointer<Int>
+    private let errors: UnsafeMutablePointer<ArchiveError?>
+    private let filled = DispatchSemaphore(value: 0)
     /// Created at 0 and signalled once per slot: libdispatch traps when a semaphore is freed below its initial value,
     /// which a ring stopped early would be.
-    let emptied = DispatchSemaphore(value: 0)
+    private let emptied = DispatchSemaphore(value: 0)
     private let producerExited = DispatchSemaphore(value: 0)
     private let stopRequested = Atomic<Bool>(false)
+    /// Consumer state: slots taken so far, whether the last one is still held, whether the stream ended.
+    private var consumed = 0
+    private var holdsSlot = false
+    private var ended = false
 
     init(slotCount: Int, slotSize: Int) {
         self.slotCount = slotCount
@@ -35,7 +41,7 @@ final class PrefetchRing: @unchecked Sendable {
         storage.deallocate()
     }
 
-    func slot(_ index: Int) -> UnsafeMutableRawBufferPointer {
+    private func slot(_ index: Int) -> UnsafeMutableRawBufferPointer {
         UnsafeMutableRawBufferPointer(rebasing: storage[index * slotSize..<(index + 1) * slotSize])
     }
 
@@ -59,6 +65,30 @@ final class PrefetchRing: @unchecked Sendable {
             if finished { return }
             index += 1
         }
+    }
+
+    /// Consumer side: hands the previous slot back and waits for the next one. Empty at the end of the stream; the
+    /// producer's error when it failed. The bytes stay valid until the next call.
+    func next() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        if ended { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        if holdsSlot {
+            holdsSlot = false
+            consumed += 1
+            emptied.signal()
+        }
+        filled.wait()
+        let index = consumed % slotCount
+        if let error = errors[index] {
+            ended = true
+            throw error
+        }
+        let length = lengths[index]
+        if length == 0 {
+            ended = true
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        holdsSlot = true
+        return UnsafeRawBufferPointer(start: slot(index).baseAddress, count: length)
     }
 
     /// Asks the producer to stop (waking it if it waits for a slot) and waits until it has left the loop.

@@ -2,14 +2,12 @@
 /// scanning overlap on two cores. Memory is fixed: `slotCount × slotSize`.
 public final class PrefetchingByteSource: ByteSource {
     private let ring: PrefetchRing
-    private var consumed = 0
-    private var holdsSlot = false
-    private var ended = false
     public private(set) var failure: ArchiveError?
 
     public init(producer: any BlockProducer, slotCount: Int = 4, slotSize: Int = 1 << 18) {
         let ring = PrefetchRing(slotCount: slotCount, slotSize: slotSize)
         self.ring = ring
+        // Handed over whole: from here on only the producer thread touches it.
         nonisolated(unsafe) let producer = producer
         DetachedThread.start { ring.produce(with: producer) }
     }
@@ -21,25 +19,11 @@ public final class PrefetchingByteSource: ByteSource {
 
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
         if let failure { throw failure }
-        if ended { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        if holdsSlot {
-            holdsSlot = false
-            consumed += 1
-            ring.emptied.signal()
-        }
-        ring.filled.wait()
-        let index = consumed % ring.slotCount
-        if let error = ring.errors[index] {
+        do {
+            return try ring.next()
+        } catch {
             failure = error
-            ended = true
             throw error
         }
-        let length = ring.lengths[index]
-        if length == 0 {
-            ended = true
-            return UnsafeRawBufferPointer(start: nil, count: 0)
-        }
-        holdsSlot = true
-        return UnsafeRawBufferPointer(start: ring.slot(index).baseAddress, count: length)
     }
 }

@@ -1,3 +1,4 @@
+import FoundationEssentials
 public import LeakScanCore
 
 /// `--format sarif`: SARIF 2.1.0 for GitHub code scanning. Members are `run.artifacts[]` entries whose `parentIndex`

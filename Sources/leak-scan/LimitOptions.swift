@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArtifactScanning
+import LeakScanCore
 
 /// Safety limits as flags; every diagnostic about a crossed limit names the flag that raises it.
 struct LimitOptions: ParsableArguments {

@@ -1,3 +1,4 @@
+import Foundation
 import LeakScanCore
 import TestSupport
 import Testing

@@ -23,7 +23,4 @@ public struct ArtifactReport: Hashable, Sendable {
         self.totals = ExposureTotals(maps: maps)
     }
     public var isIncomplete: Bool { !diagnostics.isEmpty }
-
-    /// The verdict under the default policy (the command line applies the configured one).
-    public var verdict: Verdict { ArtifactAssessment(self).verdict }
 }
