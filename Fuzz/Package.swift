@@ -1,8 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// libFuzzer targets, kept out of the main package because they have no `main` of their own (libFuzzer supplies it).
-/// Build and run with `Scripts/fuzz.sh`.
+/// libFuzzer targets. A package of its own because they are built with `-sanitize=fuzzer,address`, which SwiftPM applies
+/// to a whole build, not per target: kept apart, the main package never carries fuzzer instrumentation. Each `main.swift`
+/// hands control to libFuzzer's driver. Build and run with `Scripts/fuzz.sh`.
 let package = Package(
     name: "leak-scan-fuzz",
     dependencies: [.package(name: "leak-scan", path: "..")],

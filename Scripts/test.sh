@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command of the README and of CI: installs the dependencies, then runs the whole Swift Testing suite.
+# The test command of the README and of CI: the whole Swift Testing suite (arguments go to `swift test`). Installing
+# the dependencies is Scripts/install-deps.sh's job, which CI runs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash Scripts/install-deps.sh
 swift test "$@"

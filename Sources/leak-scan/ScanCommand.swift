@@ -12,8 +12,9 @@ struct ScanCommand: ParsableCommand {
 
         Exit codes (decided by the policy file, if any):
           0   clean (or only warnings: third-party content, names-only maps, dangling/remote references)
-          1   leak: first-party source is exposed by a map's sourcesContent (even if the scan was also incomplete)
-          2   scan incomplete: an artifact or member could not be fully read, or a limit was hit
+          1   leak: a map's sourcesContent exposes first-party source (even if the scan is incomplete)
+          2   scan incomplete: an artifact or member could not be fully read, a limit was hit, or the
+              report could not be written
           64  usage error (bad arguments, unreadable policy or baseline file)
         """
 
