@@ -80,3 +80,14 @@ import Testing
         }
     }
 }
+
+@Suite struct SplitFeederTests {
+    /// A reader that looks one byte past its chunk reads a canary (never the next input byte).
+    @Test func canariesExposeAReaderThatReadsPastItsChunk() {
+        let input = Array(#"{"a":1}"#.utf8)
+        let overReader: ([ArraySlice<UInt8>]) -> [UInt8] = { chunks in
+            chunks.map { chunk in chunk.withUnsafeBufferPointer { $0.baseAddress![chunk.count] } }
+        }
+        #expect(SplitFeeder.results(of: input) { overReader($0) }.allSatisfy { $0.result.allSatisfy { $0 == UInt8(ascii: "\"") } })
+    }
+}
