@@ -25,6 +25,48 @@ enum Formatting {
         return out
     }
 
+    /// Untrusted text (member names, URLs, library messages) made safe for a terminal, a log or a table, the way git
+    /// quotes paths: unchanged when it has no control character, quote or backslash; otherwise in double quotes with
+    /// C escapes (`\n`, `\t`, `\"`, `\\`, `\033` …), so a name can neither forge a line nor reach the terminal as an
+    /// escape sequence. Printable Unicode stays as it is.
+    static func quoted(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsQuoting($0) }) else { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\u{0B}": out += "\\v"
+            case "\u{0C}": out += "\\f"
+            case "\r": out += "\\r"
+            default:
+                guard isControl(scalar) else {
+                    out.unicodeScalars.append(scalar)
+                    continue
+                }
+                for byte in String(scalar).utf8 {
+                    let octal = String(byte, radix: 8)
+                    out += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func needsQuoting(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "\\" || isControl(scalar)
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
+    }
+
     /// Bytes in binary units with one decimal (`57.1 MiB`).
     static func bytes(_ value: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]

@@ -10,9 +10,9 @@ public enum GitHubReporter {
                 let command = finding.isActive ? command(for: finding.level) : "notice"
                 let suffix = finding.suppression.map { " (suppressed: \(Wording.suppression($0)))" } ?? ""
                 let properties = "file=\(escapeProperty(assessment.artifact.name)),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
-                lines.append("::\(command) \(properties)::\(escapeData("\(finding.location): \(Wording.message(finding))\(suffix)"))")
+                lines.append("::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding))\(suffix)"))")
             }
-            lines.append("\(assessment.verdict.rawValue) \(assessment.artifact.name): \(Headline.sentence(for: assessment))")
+            lines.append("\(assessment.verdict.rawValue) \(Wording.name(assessment.artifact.name)): \(Headline.sentence(for: assessment))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -70,7 +70,7 @@ public struct ReleaseDiff: Sendable {
 
     func describe(_ change: Change, sign: String) -> String {
         let inline = change.finding.inlineOrdinal.map { " (inline #\($0))" } ?? ""
-        let inside = change.finding.location.chain.dropFirst().joined(separator: "!") + inline
+        let inside = Formatting.quoted(change.finding.location.chain.dropFirst().joined(separator: "!")) + inline
         guard change.finding.exposed != nil else { return "\(inside) [\(change.finding.rule.rawValue)]" }
         return "\(inside), \(sign)\(Formatting.count(change.files, "file")) / \(sign)\(Formatting.count(change.lines, "line"))"
             + " [\(change.finding.rule.rawValue)]"

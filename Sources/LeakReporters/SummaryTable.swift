@@ -11,7 +11,7 @@ public enum SummaryTable {
         for assessment in scan.artifacts {
             let totals = assessment.artifact.totals
             let cells = [
-                assessment.verdict.rawValue, "`\(escape(assessment.artifact.name))`", Formatting.grouped(totals.mapsWithContent),
+                assessment.verdict.rawValue, "`\(escape(Wording.name(assessment.artifact.name)))`", Formatting.grouped(totals.mapsWithContent),
                 Formatting.grouped(totals.uniqueByPath.files), Formatting.grouped(totals.uniqueByPath.lines),
                 Formatting.grouped(totals.firstParty.files), Formatting.grouped(totals.firstParty.lines),
             ]
@@ -22,7 +22,7 @@ public enum SummaryTable {
             lines += ["", "| Level | Rule | Where | Finding |", "|---|---|---|---|"]
             for finding in findings {
                 let level = finding.suppression.map { "suppressed (\(escape(Wording.suppression($0))))" } ?? finding.level.rawValue
-                lines.append("| \(level) | `\(finding.rule.rawValue)` | `\(escape(finding.location.description))` | \(escape(Wording.message(finding))) |")
+                lines.append("| \(level) | `\(finding.rule.rawValue)` | `\(escape(Wording.place(finding.location)))` | \(escape(Wording.message(finding))) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

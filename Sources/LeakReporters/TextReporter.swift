@@ -9,7 +9,7 @@ public enum TextReporter {
             lines += details(of: assessment.artifact)
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
-                lines.append("  suppressed \(finding.location) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(Wording.suppression(suppression))")
+                lines.append("  suppressed \(Wording.place(finding.location)) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(Wording.suppression(suppression))")
             }
         }
         if scan.artifacts.count > 1 {
@@ -41,13 +41,14 @@ public enum TextReporter {
         }
         for reference in artifact.references {
             let effective = reference.isEffective ? "" : " (superseded)"
-            lines.append("  reference \(reference.status.rawValue.padding(7)) \(reference.location) -> \(reference.url)\(effective)")
+            lines.append(
+                "  reference \(reference.status.rawValue.padding(7)) \(Wording.place(reference.location)) -> \(Wording.name(reference.url))\(effective)")
         }
         for note in artifact.notes {
             lines.append("  note \(Wording.place(note.location)): \(Wording.note(note.kind))")
         }
         for diagnostic in artifact.diagnostics {
-            lines.append("  incomplete \(diagnostic.location): \(Wording.problem(diagnostic.problem))")
+            lines.append("  incomplete \(Wording.place(diagnostic.location)): \(Wording.problem(diagnostic.problem))")
         }
         if !artifact.maps.isEmpty {
             lines.append("  totals: \(totalsLine(artifact.totals))")
@@ -79,6 +80,6 @@ extension TextReporter {
     }
 
     static func verdictLine(_ assessment: ArtifactAssessment) -> String {
-        "\(assessment.verdict.rawValue.padding(10))  \(assessment.artifact.name)  \(Headline.sentence(for: assessment))"
+        "\(assessment.verdict.rawValue.padding(10))  \(Wording.name(assessment.artifact.name))  \(Headline.sentence(for: assessment))"
     }
 }

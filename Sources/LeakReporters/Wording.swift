@@ -7,15 +7,15 @@ public enum Wording {
     public static func message(_ finding: Finding) -> String {
         switch finding.subject {
         case .map(let sources):
-            let member = finding.location.member + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
+            let member = Formatting.quoted(finding.location.member) + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
             guard let exposed = finding.exposed, exposed.files > 0 else {
                 return "\(member) names \(Formatting.count(sources, "source")) without their content"
             }
             return "\(member) exposes \(exposure(exposed, firstParty: finding.firstParty ?? ExposureCount()))"
         case .reference(let url):
             return finding.rule == .remoteMapReference
-                ? "sourceMappingURL \(url) points at a remote map"
-                : "sourceMappingURL \(url) points at a map that is not shipped"
+                ? "sourceMappingURL \(Formatting.quoted(url)) points at a remote map"
+                : "sourceMappingURL \(Formatting.quoted(url)) points at a map that is not shipped"
         case .problem(let problem):
             return self.problem(problem)
         }
@@ -29,15 +29,15 @@ public enum Wording {
 
     public static func problem(_ problem: Diagnostic.Problem) -> String {
         switch problem {
-        case .cannotOpen(let reason): "cannot open: \(reason)"
+        case .cannotOpen(let reason): "cannot open: \(Formatting.quoted(reason))"
         case .limitCrossed(let limit): self.limit(limit)
-        case .unreadableHeader(let reason): "unreadable member header: \(reason)"
-        case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(reason)"
+        case .unreadableHeader(let reason): "unreadable member header: \(Formatting.quoted(reason))"
+        case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(Formatting.quoted(reason))"
         case .encryptedMember: "encrypted member cannot be read"
-        case .damagedAfterLastMember(let reason): "stream damaged after the last member: \(reason)"
-        case .memberUnreadable(let reason): "member data unreadable: \(reason)"
-        case .nestedArchiveUnreadable(let reason): "nested archive unreadable: \(reason)"
-        case .packFailed(let reason): reason
+        case .damagedAfterLastMember(let reason): "stream damaged after the last member: \(Formatting.quoted(reason))"
+        case .memberUnreadable(let reason): "member data unreadable: \(Formatting.quoted(reason))"
+        case .nestedArchiveUnreadable(let reason): "nested archive unreadable: \(Formatting.quoted(reason))"
+        case .packFailed(let reason): Formatting.quoted(reason)
         }
     }
 
@@ -57,7 +57,7 @@ public enum Wording {
 
     public static func note(_ kind: Note.Kind) -> String {
         switch kind {
-        case .archiveWarning(let warning): "libarchive warning: \(warning)"
+        case .archiveWarning(let warning): "libarchive warning: \(Formatting.quoted(warning))"
         case .unnamedMember: "the archive gives this member no readable name; scanned under this placeholder"
         case .namedLikeAMapButNotOne: "named like a source map but is not a JSON source map; not counted"
         case .referenceTooLong(let maxBytes): "sourceMappingURL longer than \(Formatting.grouped(maxBytes)) bytes; not classified"
@@ -100,8 +100,14 @@ public enum Wording {
         }
     }
 
-    /// A location as people read it: the chain, and `@offset` inside the member where there is one.
+    /// A location as people read it: the chain (quoted when a name holds control characters), and `@offset` inside the
+    /// member where there is one.
     public static func place(_ location: Location) -> String {
-        location.description + (location.byteOffset.map { " @\($0)" } ?? "")
+        Formatting.quoted(location.description) + (location.byteOffset.map { " @\($0)" } ?? "")
+    }
+
+    /// An artifact or file name as people read it.
+    public static func name(_ name: String) -> String {
+        Formatting.quoted(name)
     }
 }

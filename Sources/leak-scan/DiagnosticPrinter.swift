@@ -7,7 +7,7 @@ enum DiagnosticPrinter {
         var text = ""
         for artifact in report.artifacts {
             for diagnostic in artifact.diagnostics {
-                text += "leak-scan: error: \(diagnostic.location): \(Wording.problem(diagnostic.problem))\n"
+                text += "leak-scan: error: \(Wording.place(diagnostic.location)): \(Wording.problem(diagnostic.problem))\n"
             }
         }
         StandardStreams.writeError(text)

@@ -1,4 +1,5 @@
 import ArtifactScanning
+import LeakReporters
 import Synchronization
 
 /// A one-line progress display on standard error (never standard output), redrawn at most ten times a second;
@@ -19,7 +20,7 @@ final class ProgressLine: ScanProgress {
         }
         guard due else { return }
         let tenths = Int((Double(bytesRead) / 1_048_576 * 10).rounded())
-        var line = "leak-scan: \(tenths / 10).\(tenths % 10) MiB read  \(entry)"
+        var line = "leak-scan: \(tenths / 10).\(tenths % 10) MiB read  \(Wording.name(entry))"
         if line.count > 120 { line = String(line.prefix(117)) + "..." }
         StandardStreams.writeError("\r\u{1B}[K\(line)")
     }
