@@ -22,7 +22,7 @@ public enum TextReporter {
         var lines: [String] = []
         for map in artifact.maps {
             let totals = map.totals
-            var line = "  map \(map.kind.rawValue.padding(6)) \(Wording.place(map.location))  "
+            var line = "  map \(map.kind.rawValue.padding(6)) \(Wording.placeAndOffset(map.location))  "
             if map.exposesContent {
                 line += "\(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line"))"
                     + " (first-party \(Formatting.grouped(totals.firstParty.files)) / \(Formatting.grouped(totals.firstParty.lines)))"
@@ -45,7 +45,7 @@ public enum TextReporter {
                 "  reference \(reference.status.rawValue.padding(7)) \(Wording.place(reference.location)) -> \(Wording.name(reference.url))\(effective)")
         }
         for note in artifact.notes {
-            lines.append("  note \(Wording.place(note.location)): \(Wording.note(note.kind))")
+            lines.append("  note \(Wording.placeAndOffset(note.location)): \(Wording.note(note.kind))")
         }
         for diagnostic in artifact.diagnostics {
             lines.append("  incomplete \(Wording.place(diagnostic.location)): \(Wording.problem(diagnostic.problem))")

@@ -100,10 +100,14 @@ public enum Wording {
         }
     }
 
-    /// A location as people read it: the chain (quoted when a name holds control characters), and `@offset` inside the
-    /// member where there is one.
+    /// A location as people read it: the chain, quoted when a name holds control characters.
     public static func place(_ location: Location) -> String {
-        Formatting.quoted(location.description) + (location.byteOffset.map { " @\($0)" } ?? "")
+        Formatting.quoted(location.description)
+    }
+
+    /// The same with `@offset` inside the member where there is one (inline maps, notes on a position).
+    public static func placeAndOffset(_ location: Location) -> String {
+        place(location) + (location.byteOffset.map { " @\($0)" } ?? "")
     }
 
     /// An artifact or file name as people read it.
