@@ -16,9 +16,9 @@ public struct ArtifactScanner: Sendable {
         scan(input, displayName: input.displayName)
     }
 
-    /// Scans `input` under another name in the report (a packed tarball is named after its package folder).
-    public func scan(_ input: ScanInput, displayName: String) -> ArtifactReport {
-        let walk = ArtifactWalk(name: displayName, limits: limits, progress: progress)
+    /// Scans `input` under another name and origin in the report (a packed tarball is named after its package folder).
+    public func scan(_ input: ScanInput, displayName: String, origin: ArtifactReport.Origin? = nil) -> ArtifactReport {
+        let walk = ArtifactWalk(name: displayName, origin: origin, limits: limits, progress: progress)
         walk.run(input)
         return walk.report()
     }

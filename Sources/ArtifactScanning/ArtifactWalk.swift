@@ -6,6 +6,8 @@ import LeakScanCore
 /// into `EntryScanner`s. Every problem becomes a `Diagnostic`; nothing is skipped silently.
 final class ArtifactWalk {
     private let name: String
+    /// Set by the caller (a packed package) or, when nil, from the input in `run`.
+    private var origin: ArtifactReport.Origin?
     private let limits: ScanLimits
     private var maps: [MapFinding] = []
     private var references: [Reference] = []
@@ -16,15 +18,16 @@ final class ArtifactWalk {
     private let progress: (any ScanProgress)?
     private var bytesAtLastProgress: Int64 = 0
 
-    init(name: String, limits: ScanLimits, progress: (any ScanProgress)? = nil) {
+    init(name: String, origin: ArtifactReport.Origin? = nil, limits: ScanLimits, progress: (any ScanProgress)? = nil) {
         self.name = name
+        self.origin = origin
         self.limits = limits
         self.progress = progress
     }
 
     func report() -> ArtifactReport {
         ArtifactReport(
-            name: name, maps: maps, references: references, notes: notes, diagnostics: diagnostics,
+            name: name, origin: origin ?? .standardInput, maps: maps, references: references, notes: notes, diagnostics: diagnostics,
             statistics: statistics)
     }
 
@@ -43,6 +46,7 @@ final class ArtifactWalk {
                     return
                 }
                 rawName = Self.rawMemberName(for: path)
+                if origin == nil { origin = isDirectory ? .directory(path: path) : .file(path: path) }
                 reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)

@@ -22,10 +22,10 @@ public struct NpmPack: Sendable {
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
             let tarball = try pack(directory, into: workspace.path)
             let name = "\(directory) (npm pack: \(URL(fileURLWithPath: tarball).lastPathComponent))"
-            return scanner.scan(.path(tarball), displayName: name)
+            return scanner.scan(.path(tarball), displayName: name, origin: .packedPackage(directory: directory))
         } catch {
             return ArtifactReport(
-                name: directory, maps: [], references: [], notes: [],
+                name: directory, origin: .packedPackage(directory: directory), maps: [], references: [], notes: [],
                 diagnostics: [Diagnostic(location: Location([directory]), problem: .packFailed(reason: "\(error)"))], statistics: ScanStatistics())
         }
     }

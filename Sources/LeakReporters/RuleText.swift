@@ -30,5 +30,34 @@ extension Rule {
         }
     }
 
-    public var helpURI: String { "\(ToolInfo.informationURI)#rule-\(rawValue)" }
+    /// How to make the finding go away, for the SARIF `help` and the text report.
+    public var fix: String {
+        switch self {
+        case .firstPartySourceExposed, .thirdPartySourceExposed:
+            "Ship no source maps in the release, or build them without sourcesContent (esbuild `--sources-content=false`, "
+                + "webpack `devtool: 'nosources-source-map'`, Vite `build.sourcemap: false`, tsc without `inlineSources`), "
+                + "or keep the maps out of the package (`files` in package.json, `.npmignore`, `MANIFEST.in`)."
+        case .sourceNamesExposed:
+            "Leave the map out of the package if the file layout is private (`files` in package.json, `.npmignore`)."
+        case .missingMapReference:
+            "Strip the sourceMappingURL comment from shipped files, or ship the map if it is meant to be public."
+        case .remoteMapReference:
+            "Check that the map at that URL is not publicly downloadable, or strip the comment from shipped files."
+        case .scanIncomplete:
+            "Fix or remove the damaged member, or raise the limit named in the message; until then a clean result cannot be claimed."
+        }
+    }
+
+    /// GitHub's 0.0–10.0 score: above 7 is high, 4–7 medium, below 4 low.
+    public var securitySeverity: String {
+        switch self {
+        case .firstPartySourceExposed: "8.0"
+        case .scanIncomplete: "7.0"
+        case .thirdPartySourceExposed, .remoteMapReference: "5.0"
+        case .sourceNamesExposed, .missingMapReference: "3.0"
+        }
+    }
+
+    /// The rule's section in `Docs/rules.md` (its heading is the rule id, so the anchor is too).
+    public var helpURI: String { "\(ToolInfo.informationURI)/blob/main/Docs/rules.md#\(rawValue)" }
 }

@@ -11,8 +11,27 @@ struct SARIFLog: Codable {
 
     struct Run: Codable {
         var tool: Tool
+        var automationDetails: AutomationDetails
+        var invocations: [Invocation]
         var artifacts: [Artifact]
         var results: [Result]
+    }
+
+    /// Names the analysis, so uploads of the same kind replace each other in code scanning.
+    struct AutomationDetails: Codable {
+        var id: String
+    }
+
+    /// Whether the scan read everything; an incomplete scan says so with one notification per problem.
+    struct Invocation: Codable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Codable {
+        var level: String
+        var message: Text
+        var locations: [ResultLocation]
     }
 
     struct Tool: Codable {
@@ -31,8 +50,27 @@ struct SARIFLog: Codable {
         var name: String
         var shortDescription: Text
         var fullDescription: Text
+        var help: Help
         var helpUri: String
         var defaultConfiguration: Configuration
+        var properties: RuleProperties
+    }
+
+    struct Help: Codable {
+        var text: String
+        var markdown: String
+    }
+
+    /// What GitHub code scanning reads to rank and filter security alerts.
+    struct RuleProperties: Codable {
+        var securitySeverity: String
+        var tags: [String]
+        var precision: String
+
+        enum CodingKeys: String, CodingKey {
+            case securitySeverity = "security-severity"
+            case tags, precision
+        }
     }
 
     struct Configuration: Codable {
@@ -45,7 +83,6 @@ struct SARIFLog: Codable {
 
     struct Artifact: Codable {
         var location: ArtifactLocation
-        var parentIndex: Int?
     }
 
     struct ArtifactLocation: Codable {
@@ -65,6 +102,8 @@ struct SARIFLog: Codable {
 
     struct ResultLocation: Codable {
         var physicalLocation: PhysicalLocation
+        /// The member inside the artifact (`pkg.tgz!package/dist/cli.js.map`) when the file is an archive.
+        var logicalLocations: [LogicalLocation]?
     }
 
     struct PhysicalLocation: Codable {
@@ -72,9 +111,15 @@ struct SARIFLog: Codable {
         var region: Region?
     }
 
-    /// Where in the member: the byte offset of an inline map's or a reference's `sourceMappingURL=`.
+    /// Where in the file: line 1 of a package manifest, or the byte offset of an inline map in a scanned file.
     struct Region: Codable {
-        var byteOffset: Int
+        var startLine: Int?
+        var byteOffset: Int?
+    }
+
+    struct LogicalLocation: Codable {
+        var fullyQualifiedName: String
+        var kind: String
     }
 
     struct Suppression: Codable {

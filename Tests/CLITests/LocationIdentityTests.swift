@@ -29,12 +29,17 @@ import Testing
         let diff = try CLIRunner.run(["diff", "widget-1.0.0.tgz", "widget-1.1.0.tgz"], in: directory.path)
         #expect(diff.status == 0)
         #expect(diff.stdout == "no change in exposure between widget-1.0.0.tgz and widget-1.1.0.tgz\n")
-        let sarif = try CLIRunner.run(["--format", "sarif", "widget-1.1.0.tgz"], in: directory.path)
+    }
+
+    @Test func inlineMapInAScannedFolderIsPlacedAtItsByteOffset() throws {
+        let directory = TemporaryDirectory()
+        _ = directory.write("dist/widget.js", Array(Self.script(padding: 40).utf8))
+        let sarif = try CLIRunner.run(["--format", "sarif", "dist"], in: directory.path)
         let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
         let result = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first
         let physical = (result?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
         #expect((physical?["region"] as? [String: Any])?["byteOffset"] as? Int == 40 * 9 + 4)
-        #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "widget-1.1.0.tgz!package/dist/widget.js")
+        #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "dist/widget.js")
     }
 
     @Test func directoryScanReportsAMapUnderAnAtScopeFolderAtItsPath() throws {
@@ -47,7 +52,7 @@ import Testing
         let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
         let result = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first
         let physical = (result?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
-        #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "build!@scope/pkg/x.js.map")
+        #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "build/@scope/pkg/x.js.map")
         #expect(physical?["region"] == nil)
     }
 }

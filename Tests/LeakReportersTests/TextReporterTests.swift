@@ -13,7 +13,7 @@ import Testing
 
     @Test func headlineUsesGroupedNumbersAndThePathDeduplicatedCounts() {
         let artifact = ArtifactReport(
-            name: "pkg.tgz",
+            name: "pkg.tgz", origin: .file(path: "pkg.tgz"),
             maps: [Self.finding("b.js.map", [("src/a.ts", 1200), ("node_modules/x/y.js", 3)]), Self.finding("a.js.map", [("src/a.ts", 1000)])],
             references: [], notes: [], diagnostics: [], statistics: ScanStatistics())
         let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
@@ -25,7 +25,7 @@ import Testing
 
     @Test func incompleteArtifactSaysSoAndNamesTheFlag() {
         let artifact = ArtifactReport(
-            name: "x.zip", maps: [], references: [], notes: [],
+            name: "x.zip", origin: .file(path: "x.zip"), maps: [], references: [], notes: [],
             diagnostics: [Diagnostic(location: Location(["x.zip", "a.zip"]), problem: .limitCrossed(.nestingDepth(3)))],
             statistics: ScanStatistics())
         let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))

@@ -2,6 +2,8 @@
 public struct ArtifactReport: Hashable, Sendable {
     /// The name given on the command line (`-` reads as `<stdin>`).
     public let name: String
+    /// What was scanned: where a report can point a reader (a code-scanning alert) at a file of the repository.
+    public let origin: Origin
     public let maps: [MapFinding]
     public var references: [Reference]
     public var notes: [Note]
@@ -10,11 +12,23 @@ public struct ArtifactReport: Hashable, Sendable {
     /// Totals over `maps`, computed once.
     public let totals: ExposureTotals
 
+    /// Where the scanned bytes came from.
+    public enum Origin: Hashable, Sendable {
+        /// A file at this path (an archive or a single file).
+        case file(path: String)
+        /// A folder walked member by member; member paths are relative to it.
+        case directory(path: String)
+        case standardInput
+        /// The tarball a package manager packed from this package folder.
+        case packedPackage(directory: String)
+    }
+
     public init(
-        name: String, maps: [MapFinding], references: [Reference], notes: [Note], diagnostics: [Diagnostic],
-        statistics: ScanStatistics
+        name: String, origin: Origin, maps: [MapFinding], references: [Reference], notes: [Note],
+        diagnostics: [Diagnostic], statistics: ScanStatistics
     ) {
         self.name = name
+        self.origin = origin
         self.maps = maps.sorted { $0.location < $1.location }
         self.references = references.sorted { $0.location < $1.location }
         self.notes = notes.sorted()
