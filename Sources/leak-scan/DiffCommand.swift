@@ -14,10 +14,10 @@ struct DiffCommand: ParsableCommand {
             either side is missing, unreadable or incompletely scanned (nothing can be claimed); else 0.
             """)
 
-    @Argument(help: "The earlier release: an artifact, or a JSON report from --format json.")
+    @Argument(help: "The earlier release: an artifact, or a JSON report from --format json.", completion: .file())
     var old: String
 
-    @Argument(help: "The later release: an artifact, or a JSON report from --format json.")
+    @Argument(help: "The later release: an artifact, or a JSON report from --format json.", completion: .file())
     var new: String
 
     @OptionGroup var limitOptions: LimitOptions

@@ -9,7 +9,7 @@ struct LeakScanCommand: ParsableCommand {
         abstract: "Find original source code leaking out of release artifacts through source maps.",
         discussion: ScanCommand.exitCodes,
         version: ToolInfo.version,
-        subcommands: [ScanCommand.self, PackCommand.self, DiffCommand.self, InstallHookCommand.self],
+        subcommands: [ScanCommand.self, PackCommand.self, DiffCommand.self, InstallHookCommand.self, CompletionCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 }

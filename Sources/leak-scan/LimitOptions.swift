@@ -7,8 +7,8 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Deepest nested archive opened (archive in archive).")
     var maxDepth = ScanLimits().maxDepth
 
-    @Option(name: .long, help: "Uncompressed bytes read per artifact before the scan stops as incomplete.")
-    var maxBytes = ScanLimits().maxTotalBytes
+    @Option(name: .long, help: "Uncompressed bytes read per artifact before the scan stops as incomplete (suffixes K, M, G, T).")
+    var maxBytes = ByteCount(bytes: ScanLimits().maxTotalBytes)
 
     @Option(name: .long, help: "Members per artifact before the scan stops as incomplete.")
     var maxEntries = ScanLimits().maxEntries
@@ -20,7 +20,7 @@ struct LimitOptions: ParsableArguments {
     var maxMapEntries = ScanLimits().tokenizer.maxMapEntries
 
     func validate() throws {
-        guard maxDepth >= 0, maxBytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0 else {
+        guard maxDepth >= 0, maxBytes.bytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0 else {
             throw ValidationError("limits must be positive (--max-depth may be 0)")
         }
     }
@@ -28,7 +28,7 @@ struct LimitOptions: ParsableArguments {
     var scanLimits: ScanLimits {
         var limits = ScanLimits()
         limits.maxDepth = maxDepth
-        limits.maxTotalBytes = maxBytes
+        limits.maxTotalBytes = maxBytes.bytes
         limits.maxEntries = maxEntries
         limits.tokenizer.maxJSONDepth = maxJsonDepth
         limits.tokenizer.maxMapEntries = maxMapEntries

@@ -14,7 +14,7 @@ struct PackCommand: ParsableCommand {
             \(ScanCommand.exitCodes)
             """)
 
-    @Argument(help: "Package folders (default: the current directory).")
+    @Argument(help: "Package folders (default: the current directory).", completion: .directory)
     var directories: [String] = ["."]
 
     @OptionGroup var limitOptions: LimitOptions

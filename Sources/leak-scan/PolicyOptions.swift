@@ -5,7 +5,9 @@ import LeakScanCore
 
 /// `--config`: the policy file, found by default in the working directory or the git root.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: "Policy file (default: \(PolicyFile.fileName) in the working directory or the git root).")
+    @Option(
+        name: .long, help: "Policy file (default: \(PolicyFile.fileName) in the working directory or the git root).",
+        completion: .file(extensions: ["json"]))
     var config: String?
 
     /// The policy; a broken file is a usage error naming the file and the key (exit 64).

@@ -8,16 +8,19 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// How results are judged (policy, baseline) and where the report goes.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Report format.")
+    @Option(name: .shortAndLong, help: "Report format.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
     var output: String?
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(name: .long, help: "A JSON report of an earlier scan: only exposure not in it fails.")
+    @Option(name: .long, help: "A JSON report of an earlier scan: only exposure not in it fails.", completion: .file(extensions: ["json"]))
     var baseline: String?
+
+    @Option(name: .long, help: "Findings that fail the run: error (a leak, exit 1), warning (also exit 1 on warnings), never (exit 0 on findings; an incomplete scan still exits 2).")
+    var failOn: FailOn = .error
 
     struct Judgement {
         var policy: Policy
@@ -42,7 +45,7 @@ struct ReportOptions: ParsableArguments {
         let scan = ScanAssessment(report, policy: judgement.policy, baseline: judgement.baseline)
         DiagnosticPrinter.print(report)
         try write(scan, quiet: quiet)
-        throw ExitCode(scan.exitCode)
+        throw ExitCode(failOn.exitCode(for: scan))
     }
 
     func write(_ scan: ScanAssessment, quiet: Bool) throws {

@@ -22,19 +22,23 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan", abstract: "Scan artifacts for source maps that expose source (the default command).",
         discussion: exitCodes)
 
-    @Argument(help: "Artifacts to scan: archive files, directories, or - for standard input.")
+    @Argument(help: "Artifacts to scan: archive files, directories, or - for standard input.", completion: .file())
     var inputs: [String] = []
 
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var reportOptions: ReportOptions
 
-    @Option(name: .long, help: "Cores to use: artifacts scanned at the same time, plus gzip inflated ahead on a spare core.")
-    var jobs: Int = Self.cores
+    @Option(
+        name: .shortAndLong,
+        help: "Cores to use: artifacts scanned at the same time, plus gzip inflated ahead on a spare core (default: all).")
+    var jobs: Int?
 
     /// Read once: ArgumentParser builds the command several times, and each count reads `/sys` and cgroup files.
     private static let cores = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Also scan the artifacts listed in this file, one per line (- reads the list from standard input).")
+    @Option(
+        name: .long, help: "Also scan the artifacts listed in this file, one per line (- reads the list from standard input).",
+        completion: .file())
     var filesFrom: String?
 
     @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format) and no progress.")
@@ -47,8 +51,13 @@ struct ScanCommand: ParsableCommand {
         if filesFrom == "-", inputs.contains("-") {
             throw ValidationError("standard input can carry the list (--files-from -) or an artifact (-), not both")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if let first = inputs.first, !FileManager.default.fileExists(atPath: first),
+            let command = CommandSuggestion.nearest(to: first, among: LeakScanCommand.configuration.subcommands.map { $0._commandName })
+        {
+            throw ValidationError("'\(first)' is neither a file nor a command; did you mean 'leak-scan \(command)'?")
+        }
     }
 
     func run() throws {
@@ -57,7 +66,7 @@ struct ScanCommand: ParsableCommand {
             let arguments = try inputs + FilesFrom.read(filesFrom)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
-            let report = BatchScan(scanner: scanner, jobs: jobs).run(arguments.map(ScanInput.init(argument:)))
+            let report = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
             try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
         }
     }

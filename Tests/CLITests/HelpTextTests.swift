@@ -4,7 +4,7 @@ import Testing
 
 /// The `--help` of every command pinned as a golden file, so a change of the command-line surface is a reviewed diff.
 @Suite struct HelpTextTests {
-    @Test(arguments: [[], ["scan"], ["pack"], ["diff"], ["install-hook"]])
+    @Test(arguments: [[], ["scan"], ["pack"], ["diff"], ["install-hook"], ["completion"]])
     func helpMatchesTheGoldenFile(command: [String]) throws {
         let result = try CLIRunner.run(command + ["--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
