@@ -1,18 +1,33 @@
 public import LeakScanCore
 
 /// `--format github`: one workflow command per active finding (`::error file=…,title=…::…`), which GitHub Actions
-/// turns into annotations; suppressed findings are `::notice`s saying why.
+/// turns into annotations; suppressed findings are `::notice`s saying why. Every error is annotated; warnings and
+/// notices stop after `maxLesser` (GitHub shows only a few per step anyway) with one notice counting the rest.
 public enum GitHubReporter {
+    static let maxLesser = 50
+
     public static func render(_ scan: ScanAssessment) -> String {
         var lines: [String] = []
+        var lesser = 0
+        var unannotated = 0
         for assessment in scan.artifacts {
             for finding in assessment.findings {
                 let command = finding.isActive ? command(for: finding.level) : "notice"
+                if command != "error" {
+                    lesser += 1
+                    guard lesser <= maxLesser else {
+                        unannotated += 1
+                        continue
+                    }
+                }
                 let suffix = finding.suppression.map { " (suppressed: \(Wording.suppression($0)))" } ?? ""
                 let properties = "file=\(escapeProperty(assessment.artifact.name)),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
                 lines.append("::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding))\(suffix)"))")
             }
             lines.append("\(assessment.verdict.rawValue) \(Wording.name(assessment.artifact.name)): \(Headline.sentence(for: assessment))")
+        }
+        if unannotated > 0 {
+            lines.append("::notice title=leak-scan::\(escapeData("\(Formatting.count(unannotated, "more warning or notice", "more warnings or notices")) not annotated; the JSON or SARIF report lists them all"))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -4,9 +4,9 @@ public import LeakScanCore
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, jsonl, sarif, github, markdown
 
-    public func render(_ scan: ScanAssessment, quiet: Bool = false) throws -> String {
+    public func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions()) throws -> String {
         switch self {
-        case .text: quiet ? TextReporter.renderVerdicts(scan) : TextReporter.render(scan)
+        case .text: TextReporter.render(scan, options: options)
         case .json: try JSONReporter.render(scan)
         case .jsonl: try JSONReporter.renderLines(scan)
         case .sarif: try SARIFReporter.render(scan)

@@ -1,36 +1,36 @@
 public import LeakScanCore
 
-/// Plain text for people: one verdict line per artifact, then one line per map, reference and problem, then totals.
+/// Plain text for people: a verdict line per artifact; then maps with content (the leaking ones first), what leaked,
+/// how to fix it, every problem; lesser items (names-only maps, references, notes) collapse into counted lines unless
+/// `verbose`; then totals.
 public enum TextReporter {
-    public static func render(_ scan: ScanAssessment) -> String {
+    public static func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions()) -> String {
+        if options.quiet { return renderVerdicts(scan, options: options) }
         var lines: [String] = []
         for assessment in scan.artifacts {
-            lines.append(verdictLine(assessment))
-            lines += details(of: assessment.artifact)
+            lines.append(verdictLine(assessment, options: options))
+            lines += details(of: assessment.artifact, verbose: options.verbose, leaks: assessment.verdict == .leak)
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
                 lines.append("  suppressed \(Wording.place(finding.location)) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(Wording.suppression(suppression))")
             }
         }
         if scan.artifacts.count > 1 {
-            lines.append("\(scan.verdict.rawValue.padding(10))  \(Formatting.count(scan.artifacts.count, "artifact"))  \(totalsLine(scan.report.totals))")
+            lines.append("\(verdictWord(scan.verdict, options: options))  \(Formatting.count(scan.artifacts.count, "artifact"))  \(totalsLine(scan.report.totals))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func details(of artifact: ArtifactReport) -> [String] {
+    static func details(of artifact: ArtifactReport, verbose: Bool, leaks: Bool) -> [String] {
         var lines: [String] = []
-        for map in artifact.maps {
-            let totals = map.totals
-            var line = "  map \(map.kind.rawValue.padding(6)) \(Wording.placeAndOffset(map.location))  "
-            if map.exposesContent {
-                line += "\(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line"))"
-                    + " (first-party \(Formatting.grouped(totals.firstParty.files)) / \(Formatting.grouped(totals.firstParty.lines)))"
-            } else {
-                line += "no sourcesContent (\(Formatting.count(map.summary.sourcesCount, "source name")))"
-            }
-            lines.append(line)
+        let shown = artifact.maps.filter { verbose || $0.exposesContent }
+        for map in shown.sorted(by: { ($0.exposesFirstParty ? 0 : 1, $0.location) < ($1.exposesFirstParty ? 0 : 1, $1.location) }) {
+            lines.append(mapLine(map))
             lines += map.summary.notes.map { "    note: \(Wording.mapNote($0))" }
+        }
+        let namesOnly = artifact.maps.count - shown.count
+        if namesOnly > 0 {
+            lines.append("  \(Formatting.count(namesOnly, "map")) without sourcesContent (names only; -v lists them)")
         }
         let directories = DirectoryExposure.top(artifact.maps)
         if !directories.isEmpty {
@@ -39,13 +39,12 @@ public enum TextReporter {
                 lines.append("    \(entry.directory.padding(32)) \(Formatting.count(entry.count.files, "file")) / \(Formatting.count(entry.count.lines, "line"))")
             }
         }
-        for reference in artifact.references {
-            let effective = reference.isEffective ? "" : " (superseded)"
-            lines.append(
-                "  reference \(reference.status.rawValue.padding(7)) \(Wording.place(reference.location)) -> \(Wording.name(reference.url))\(effective)")
-        }
-        for note in artifact.notes {
-            lines.append("  note \(Wording.placeAndOffset(note.location)): \(Wording.note(note.kind))")
+        if leaks { lines.append("  fix: \(Rule.firstPartySourceExposed.fix)") }
+        lines += verbose ? artifact.references.map(referenceLine) : ReferenceGroup.lines(for: artifact.references)
+        if verbose || artifact.notes.count <= ReferenceGroup.listedUpTo {
+            lines += artifact.notes.map { "  note \(Wording.placeAndOffset($0.location)): \(Wording.note($0.kind))" }
+        } else {
+            lines.append("  \(Formatting.count(artifact.notes.count, "note")) (-v lists them)")
         }
         for diagnostic in artifact.diagnostics {
             lines.append("  incomplete \(Wording.place(diagnostic.location)): \(Wording.problem(diagnostic.problem))")
@@ -54,6 +53,21 @@ public enum TextReporter {
             lines.append("  totals: \(totalsLine(artifact.totals))")
         }
         return lines
+    }
+
+    static func mapLine(_ map: MapFinding) -> String {
+        let totals = map.totals
+        let line = "  map \(map.kind.rawValue.padding(6)) \(Wording.placeAndOffset(map.location))  "
+        guard map.exposesContent else {
+            return line + "no sourcesContent (\(Formatting.count(map.summary.sourcesCount, "source name")))"
+        }
+        return line + "\(Formatting.count(totals.raw.files, "file")) / \(Formatting.count(totals.raw.lines, "line"))"
+            + " (first-party \(Formatting.grouped(totals.firstParty.files)) / \(Formatting.grouped(totals.firstParty.lines)))"
+    }
+
+    static func referenceLine(_ reference: Reference) -> String {
+        let effective = reference.isEffective ? "" : " (superseded)"
+        return "  reference \(reference.status.rawValue.padding(7)) \(Wording.place(reference.location)) -> \(Wording.name(reference.url))\(effective)"
     }
 
     static func totalsLine(_ totals: ExposureTotals) -> String {
@@ -75,11 +89,23 @@ extension String {
 
 extension TextReporter {
     /// Only the verdict lines (`--quiet`).
-    public static func renderVerdicts(_ scan: ScanAssessment) -> String {
-        scan.artifacts.map { verdictLine($0) + "\n" }.joined()
+    static func renderVerdicts(_ scan: ScanAssessment, options: RenderOptions) -> String {
+        scan.artifacts.map { verdictLine($0, options: options) + "\n" }.joined()
     }
 
-    static func verdictLine(_ assessment: ArtifactAssessment) -> String {
-        "\(assessment.verdict.rawValue.padding(10))  \(Wording.name(assessment.artifact.name))  \(Headline.sentence(for: assessment))"
+    static func verdictLine(_ assessment: ArtifactAssessment, options: RenderOptions) -> String {
+        "\(verdictWord(assessment.verdict, options: options))  \(Wording.name(assessment.artifact.name))  \(Headline.sentence(for: assessment))"
+    }
+
+    /// The verdict padded to its column, in colour when asked (red LEAK, yellow WARN and INCOMPLETE, green CLEAN).
+    static func verdictWord(_ verdict: Verdict, options: RenderOptions) -> String {
+        let word = verdict.rawValue.padding(10)
+        guard options.color else { return word }
+        let code = switch verdict {
+        case .leak: "1;31"
+        case .incomplete, .warn: "33"
+        case .clean: "32"
+        }
+        return "\u{1B}[\(code)m\(verdict.rawValue)\u{1B}[0m" + String(repeating: " ", count: 10 - verdict.rawValue.count)
     }
 }

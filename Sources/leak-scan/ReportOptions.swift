@@ -22,6 +22,12 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Findings that fail the run: error (a leak, exit 1), warning (also exit 1 on warnings), never (exit 0 on findings; an incomplete scan still exits 2).")
     var failOn: FailOn = .error
 
+    @Flag(name: .shortAndLong, help: "List every map, reference and note (by default lesser ones are counted by kind).")
+    var verbose = false
+
+    @Option(name: .long, help: "Colour the verdicts: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
     struct Judgement {
         var policy: Policy
         var baseline: Baseline?
@@ -44,12 +50,13 @@ struct ReportOptions: ParsableArguments {
         progress?.clear()
         let scan = ScanAssessment(report, policy: judgement.policy, baseline: judgement.baseline)
         DiagnosticPrinter.print(report)
-        try write(scan, quiet: quiet)
+        let options = RenderOptions(quiet: quiet, verbose: verbose, color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment))
+        try write(scan, options: options)
         throw ExitCode(failOn.exitCode(for: scan))
     }
 
-    func write(_ scan: ScanAssessment, quiet: Bool) throws {
-        let text = try format.render(scan, quiet: quiet)
+    func write(_ scan: ScanAssessment, options: RenderOptions) throws {
+        let text = try format.render(scan, options: options)
         if let output {
             try ReportWriter.writeAtomically(text, to: output)
         } else {
