@@ -40,19 +40,30 @@ public struct NpmPack: Sendable {
         inherited.filter { $0.key.lowercased() != "npm_config_dry_run" }
     }
 
+    /// npm's own explanation from its `npm error` lines, without the bookkeeping ones (code, path, log file).
+    static func reason(fromStandardError text: String) -> String {
+        let bookkeeping = ["code ", "syscall ", "path ", "errno ", "A complete log of this run"]
+        let lines = text.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("npm error ") || line.hasPrefix("npm ERR! ") else { return nil }
+            let message = String(line.dropFirst(line.hasPrefix("npm error ") ? 10 : 9).drop { $0 == " " })
+            return message.isEmpty || bookkeeping.contains(where: message.hasPrefix) || message.split(separator: " ").count < 2 ? nil : message
+        }
+        if !lines.isEmpty { return lines.joined(separator: "; ") }
+        return text.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "npm printed no message"
+    }
+
     /// Runs `npm pack --pack-destination` and returns the one tarball it wrote.
     func pack(_ directory: String, into destination: String) throws -> String {
         let result: ChildProcess
         do {
             result = try ChildProcess.run(
-                [npm, "pack", "--silent", "--pack-destination", destination], in: directory,
+                [npm, "pack", "--loglevel=error", "--pack-destination", destination], in: directory,
                 environment: Self.environment(ProcessInfo.processInfo.environment))
         } catch {
             throw Failure(description: "npm pack could not start: \(error)")
         }
         guard result.status == 0 else {
-            let reason = result.standardError.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "no message"
-            throw Failure(description: "npm pack failed (exit \(result.status)): \(reason)")
+            throw Failure(description: "npm pack failed (exit \(result.status)): \(Self.reason(fromStandardError: result.standardError))")
         }
         let tarballs = try FileManager.default.contentsOfDirectory(atPath: destination).filter { $0.hasSuffix(".tgz") }
         guard tarballs.count == 1, let tarball = tarballs.first else {

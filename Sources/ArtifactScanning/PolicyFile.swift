@@ -1,7 +1,9 @@
 public import FoundationEssentials
 public import LeakScanCore
 
-/// Reads a policy file (`.leak-scan.json`): versioned, strict about keys, every allowlist entry with a `reason`.
+/// Reads a policy: `.leak-scan.json` or the `"leakScan"` key of `package.json`, in JSONC (comments and trailing commas
+/// allowed, as in `tsconfig.json`); versioned, strict about keys, every allowlist entry with a `reason`. Every error
+/// names the file, line and column.
 ///
 ///     {"version": 1,
 ///      "fail": {"firstPartyLinesOver": 0, "thirdParty": false, "namesOnly": false},
@@ -9,56 +11,99 @@ public import LeakScanCore
 ///                {"fingerprint": "3f2a…", "reason": "accepted in review #12"}]}
 public enum PolicyFile {
     public static let fileName = ".leak-scan.json"
+    /// The key of `package.json` that may hold the policy instead.
+    public static let packageKey = "leakScan"
 
-    /// A problem with a policy file, naming the file and the key.
+    /// A problem with a policy file: the file, where in it (when known), and what is wrong.
     public struct Problem: Error, CustomStringConvertible {
         public var path: String
+        public var line: Int?
+        public var column: Int?
         public var message: String
-        public var description: String { "\(path): \(message)" }
+
+        init(path: String, at position: JSONCValue.Position? = nil, message: String) {
+            self.path = path
+            line = position?.line
+            column = position?.column
+            self.message = message
+        }
+
+        public var description: String {
+            guard let line, let column else { return "\(path): \(message)" }
+            return "\(path):\(line):\(column): \(message)"
+        }
     }
 
-    /// The policy in `path`, or the one found in the working directory or the git root, or the default policy.
+    /// The policy in `path`, or the nearest one from `directory` up to its git root (a `.leak-scan.json`, else a
+    /// `package.json` with a `"leakScan"` key, in each folder), or the default policy. Looking up from the package
+    /// folder, not the working directory, makes a pre-push hook run at the repository root and `prepublishOnly` run in
+    /// the package agree.
     public static func load(explicit path: String?, from directory: String) throws(Problem) -> Policy {
         if let path { return try read(path) }
-        for candidate in searchPaths(from: directory) where FileManager.default.fileExists(atPath: candidate) {
-            return try read(candidate)
+        for folder in searchFolders(from: directory) {
+            let candidate = folder + "/" + fileName
+            if FileManager.default.fileExists(atPath: candidate) { return try read(candidate) }
+            let manifest = folder + "/package.json"
+            if FileManager.default.fileExists(atPath: manifest), let policy = try readPackageKey(manifest) { return policy }
         }
         return Policy()
     }
 
-    static func searchPaths(from directory: String) -> [String] {
-        var paths = [directory + "/" + fileName]
-        var url = URL(fileURLWithPath: directory)
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) {
-                paths.append(url.appendingPathComponent(fileName).path)
-                break
-            }
+    /// `directory` and its parents up to the folder holding `.git`; only `directory` itself outside a repository.
+    static func searchFolders(from directory: String) -> [String] {
+        var folders: [String] = []
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            folders.append(url.path)
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return folders }
+            if url.path == "/" { return [folders[0]] }
             url.deleteLastPathComponent()
         }
-        return paths
     }
 
     public static func read(_ path: String) throws(Problem) -> Policy {
+        try parse(try contents(path), path: path)
+    }
+
+    static func contents(_ path: String) throws(Problem) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else { throw Problem(path: path, message: "cannot read the file") }
-        return try parse(data, path: path)
+        return data
+    }
+
+    /// The `"leakScan"` policy of a `package.json`, or nil when it has none. A manifest that is not JSON holds no
+    /// policy: packing it fails on its own, with the package manager's message.
+    static func readPackageKey(_ path: String) throws(Problem) -> Policy? {
+        guard let root = try? JSONCValue.parse(Array(try contents(path))), let policy = root[packageKey] else { return nil }
+        return try parse(policy, path: path, place: "\"\(packageKey)\"")
     }
 
     public static func parse(_ data: Data, path: String) throws(Problem) -> Policy {
-        guard let root = (try? JSONDecoder().decode(JSONValue.self, from: data))?.object else {
-            throw Problem(path: path, message: "not a JSON object")
+        try parse(try document(data, path: path), path: path, place: "the top level")
+    }
+
+    static func document(_ data: Data, path: String) throws(Problem) -> JSONCValue {
+        do {
+            return try JSONCValue.parse(Array(data))
+        } catch {
+            throw Problem(path: path, at: error.position, message: error.message)
         }
-        try checkKeys(root, allowed: ["version", "fail", "allow"], in: "the top level", path: path)
+    }
+
+    static func parse(_ root: JSONCValue, path: String, place: String) throws(Problem) -> Policy {
+        guard let members = root.members else { throw Problem(path: path, at: root.position, message: "\(place) must be an object") }
+        try checkKeys(members, allowed: ["version", "fail", "allow"], in: place, path: path)
         guard root["version"]?.wholeNumber == 1 else {
-            throw Problem(path: path, message: "\"version\" must be 1 (the only policy version this leak-scan reads)")
+            throw Problem(
+                path: path, at: root["version"]?.position ?? root.position,
+                message: "\"version\" must be 1 (the only policy version this leak-scan reads)")
         }
         var policy = Policy()
         if let fail = root["fail"] {
-            guard let fail = fail.object else { throw Problem(path: path, message: "\"fail\" must be an object") }
-            try checkKeys(fail, allowed: ["firstPartyLinesOver", "thirdParty", "namesOnly"], in: "\"fail\"", path: path)
+            guard let failMembers = fail.members else { throw Problem(path: path, at: fail.position, message: "\"fail\" must be an object") }
+            try checkKeys(failMembers, allowed: ["firstPartyLinesOver", "thirdParty", "namesOnly"], in: "\"fail\"", path: path)
             if let value = fail["firstPartyLinesOver"] {
                 guard let lines = value.wholeNumber, lines >= 0 else {
-                    throw Problem(path: path, message: "\"fail.firstPartyLinesOver\" must be a whole number ≥ 0")
+                    throw Problem(path: path, at: value.position, message: "\"fail.firstPartyLinesOver\" must be a whole number ≥ 0")
                 }
                 policy.maxFirstPartyLines = lines
             }
@@ -66,9 +111,7 @@ public enum PolicyFile {
             policy.failOnNamesOnly = try flag(fail, "namesOnly", path: path) ?? false
         }
         if let allow = root["allow"] {
-            guard let entries = allow.array?.compactMap(\.object), entries.count == allow.array?.count else {
-                throw Problem(path: path, message: "\"allow\" must be a list of objects")
-            }
+            guard let entries = allow.array else { throw Problem(path: path, at: allow.position, message: "\"allow\" must be a list of objects") }
             for (index, entry) in entries.enumerated() {
                 policy.allow.append(try allowEntry(entry, index: index, path: path))
             }
@@ -76,31 +119,35 @@ public enum PolicyFile {
         return policy
     }
 
-    static func allowEntry(_ entry: [String: JSONValue], index: Int, path: String) throws(Problem) -> Policy.AllowEntry {
+    static func allowEntry(_ entry: JSONCValue, index: Int, path: String) throws(Problem) -> Policy.AllowEntry {
         let place = "\"allow[\(index)]\""
-        try checkKeys(entry, allowed: ["path", "fingerprint", "reason"], in: place, path: path)
+        guard let members = entry.members else { throw Problem(path: path, at: entry.position, message: "\(place) must be an object") }
+        try checkKeys(members, allowed: ["path", "fingerprint", "reason"], in: place, path: path)
         guard let reason = entry["reason"]?.string, !reason.allSatisfy(\.isWhitespace) else {
-            throw Problem(path: path, message: "\(place) needs a \"reason\" saying why the exposure is accepted")
+            throw Problem(path: path, at: entry.position, message: "\(place) needs a \"reason\" saying why the exposure is accepted")
         }
         let glob = entry["path"]?.string
         let fingerprint = entry["fingerprint"]?.string
         guard glob != nil || fingerprint != nil else {
-            throw Problem(path: path, message: "\(place) needs a \"path\" glob or a \"fingerprint\"")
+            throw Problem(path: path, at: entry.position, message: "\(place) needs a \"path\" glob or a \"fingerprint\"")
         }
         return Policy.AllowEntry(pathGlob: glob, fingerprint: fingerprint, reason: reason)
     }
 
-    static func flag(_ object: [String: JSONValue], _ key: String, path: String) throws(Problem) -> Bool? {
+    static func flag(_ object: JSONCValue, _ key: String, path: String) throws(Problem) -> Bool? {
         guard let value = object[key] else { return nil }
-        guard let flag = value.bool else { throw Problem(path: path, message: "\"fail.\(key)\" must be true or false") }
+        guard let flag = value.bool else { throw Problem(path: path, at: value.position, message: "\"fail.\(key)\" must be true or false") }
         return flag
     }
 
-    static func checkKeys(_ object: [String: JSONValue], allowed: Set<String>, in place: String, path: String) throws(Problem) {
-        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+    static func checkKeys(
+        _ members: [(key: String, keyPosition: JSONCValue.Position, value: JSONCValue)], allowed: Set<String>, in place: String,
+        path: String
+    ) throws(Problem) {
+        if let unknown = members.first(where: { !allowed.contains($0.key) }) {
             throw Problem(
-                path: path,
-                message: "unknown key \"\(unknown)\" in \(place) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+                path: path, at: unknown.keyPosition,
+                message: "unknown key \"\(unknown.key)\" in \(place) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
 }

@@ -57,6 +57,12 @@ enum Formatting {
         return out + "\""
     }
 
+    /// Untrusted prose (a library's or package manager's message): unchanged unless it holds a control character, then
+    /// quoted as `quoted` does. Quotes in an ordinary message stay readable.
+    static func sanitized(_ text: String) -> String {
+        text.unicodeScalars.contains(where: isControl) ? quoted(text) : text
+    }
+
     private static func needsQuoting(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\"" || scalar == "\\" || isControl(scalar)
     }

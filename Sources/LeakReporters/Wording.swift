@@ -29,15 +29,15 @@ public enum Wording {
 
     public static func problem(_ problem: Diagnostic.Problem) -> String {
         switch problem {
-        case .cannotOpen(let reason): "cannot open: \(Formatting.quoted(reason))"
+        case .cannotOpen(let reason): "cannot open: \(Formatting.sanitized(reason))"
         case .limitCrossed(let limit): self.limit(limit)
-        case .unreadableHeader(let reason): "unreadable member header: \(Formatting.quoted(reason))"
-        case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(Formatting.quoted(reason))"
+        case .unreadableHeader(let reason): "unreadable member header: \(Formatting.sanitized(reason))"
+        case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(Formatting.sanitized(reason))"
         case .encryptedMember: "encrypted member cannot be read"
-        case .damagedAfterLastMember(let reason): "stream damaged after the last member: \(Formatting.quoted(reason))"
-        case .memberUnreadable(let reason): "member data unreadable: \(Formatting.quoted(reason))"
-        case .nestedArchiveUnreadable(let reason): "nested archive unreadable: \(Formatting.quoted(reason))"
-        case .packFailed(let reason): Formatting.quoted(reason)
+        case .damagedAfterLastMember(let reason): "stream damaged after the last member: \(Formatting.sanitized(reason))"
+        case .memberUnreadable(let reason): "member data unreadable: \(Formatting.sanitized(reason))"
+        case .nestedArchiveUnreadable(let reason): "nested archive unreadable: \(Formatting.sanitized(reason))"
+        case .packFailed(let reason): Formatting.sanitized(reason)
         }
     }
 
@@ -57,7 +57,7 @@ public enum Wording {
 
     public static func note(_ kind: Note.Kind) -> String {
         switch kind {
-        case .archiveWarning(let warning): "libarchive warning: \(Formatting.quoted(warning))"
+        case .archiveWarning(let warning): "libarchive warning: \(Formatting.sanitized(warning))"
         case .unnamedMember: "the archive gives this member no readable name; scanned under this placeholder"
         case .namedLikeAMapButNotOne: "named like a source map but is not a JSON source map; not counted"
         case .referenceTooLong(let maxBytes): "sourceMappingURL longer than \(Formatting.grouped(maxBytes)) bytes; not classified"

@@ -26,9 +26,9 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try CommandError.boundary {
-            let policy = try policyOptions.load()
-            let before = try report(for: old, policy: policy)
-            let after = try report(for: new, policy: policy)
+            let policies = try policyOptions.load(forFolders: [old, new].map(PolicyLookup.folder(ofPath:)))
+            let before = try report(for: old, policies: policies)
+            let after = try report(for: new, policies: policies)
             let diff = ReleaseDiff(old: before, new: after, oldName: old, newName: new)
             try ReportWriter.writeStandardOutput(diff.render())
             throw ExitCode(diff.introducesFailure ? 1 : diff.incompleteSides.isEmpty ? 0 : 2)
@@ -36,7 +36,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// A side of the diff as a JSON report: read as is, or scanned now.
-    func report(for path: String, policy: Policy) throws(CommandError) -> JSONReport {
+    func report(for path: String, policies: PolicyLookup) throws(CommandError) -> JSONReport {
         if path.hasSuffix(".json") {
             do {
                 return try JSONReportFile.read(path)
@@ -45,7 +45,7 @@ struct DiffCommand: ParsableCommand {
             }
         }
         let artifact = ArtifactScanner(limits: limitOptions.scanLimits).scan(.path(path))
-        let scan = ScanAssessment(ScanReport(artifacts: [artifact]), policy: policy)
+        let scan = ScanAssessment(ScanReport(artifacts: [artifact]), policyFor: policies.policy(for:))
         DiagnosticPrinter.print(scan.report)
         return JSONReport(scan)
     }

@@ -14,7 +14,7 @@ struct PackCommand: ParsableCommand {
             \(ScanCommand.exitCodes)
             """)
 
-    @Argument(help: "Package folders (default: the current directory).", completion: .directory)
+    @Argument(help: "Package folders or their package.json files (default: the current directory).", completion: .file())
     var directories: [String] = ["."]
 
     @OptionGroup var limitOptions: LimitOptions
@@ -23,9 +23,17 @@ struct PackCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format) and no progress.")
     var quiet = false
 
+    /// `DIR/package.json` names the package folder `DIR`.
+    static func packageFolder(_ argument: String) -> String {
+        guard argument == "package.json" || argument.hasSuffix("/package.json") else { return argument }
+        let folder = String(argument.dropLast("package.json".count))
+        return folder.isEmpty ? "." : folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    }
+
     func run() throws {
         try CommandError.boundary {
-            let judgement = try reportOptions.loadJudgement()
+            let directories = directories.map(Self.packageFolder)
+            let judgement = try reportOptions.loadJudgement(forFolders: directories)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
             let report = ScanReport(artifacts: directories.map { NpmPack().scan(directory: $0, with: scanner) })

@@ -29,17 +29,17 @@ struct ReportOptions: ParsableArguments {
     var color: ColorChoice = .auto
 
     struct Judgement {
-        var policy: Policy
+        var policies: PolicyLookup
         var baseline: Baseline?
     }
 
-    /// The policy and baseline; a broken file is a usage error naming the file (exit 64).
-    func loadJudgement() throws(CommandError) -> Judgement {
-        let policy = try policyOptions.load()
-        guard let baseline else { return Judgement(policy: policy) }
+    /// The policies of the artifacts in `folders` and the baseline; a broken file is a usage error naming it (exit 64).
+    func loadJudgement(forFolders folders: [String]) throws(CommandError) -> Judgement {
+        let policies = try policyOptions.load(forFolders: folders)
+        guard let baseline else { return Judgement(policies: policies) }
         do {
             let report = try JSONReportFile.read(baseline)
-            return Judgement(policy: policy, baseline: report.baseline)
+            return Judgement(policies: policies, baseline: report.baseline)
         } catch {
             throw .usage("baseline \(error.description)")
         }
@@ -48,7 +48,7 @@ struct ReportOptions: ParsableArguments {
     /// Judges the report, prints diagnostics and the report, and exits with the verdict's code.
     func conclude(_ report: ScanReport, judgement: Judgement, quiet: Bool, progress: ProgressLine?) throws -> Never {
         progress?.clear()
-        let scan = ScanAssessment(report, policy: judgement.policy, baseline: judgement.baseline)
+        let scan = ScanAssessment(report, baseline: judgement.baseline, policyFor: judgement.policies.policy(for:))
         DiagnosticPrinter.print(report)
         let options = RenderOptions(quiet: quiet, verbose: verbose, color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment))
         try write(scan, options: options)

@@ -62,8 +62,8 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try CommandError.boundary {
-            let judgement = try reportOptions.loadJudgement()
             let arguments = try inputs + FilesFrom.read(filesFrom)
+            let judgement = try reportOptions.loadJudgement(forFolders: arguments.map { $0 == "-" ? "." : PolicyLookup.folder(ofPath: $0) })
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
             let report = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))

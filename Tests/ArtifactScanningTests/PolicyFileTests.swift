@@ -25,20 +25,22 @@ import Testing
 
     @Test(arguments: [
         (#"{"version": 1, "fial": {}}"#,
-         #"/repo/.leak-scan.json: unknown key "fial" in the top level (expected one of: allow, fail, version)"#),
+         #"/repo/.leak-scan.json:1:16: unknown key "fial" in the top level (expected one of: allow, fail, version)"#),
         (#"{"version": 1, "fail": {"firstPartyLines": 3}}"#,
-         #"/repo/.leak-scan.json: unknown key "firstPartyLines" in "fail" (expected one of: firstPartyLinesOver, namesOnly, thirdParty)"#),
+         #"/repo/.leak-scan.json:1:25: unknown key "firstPartyLines" in "fail" (expected one of: firstPartyLinesOver, namesOnly, thirdParty)"#),
         (#"{"version": 1, "allow": [{"path": "*.map", "reason": "x", "expires": "2027"}]}"#,
-         #"/repo/.leak-scan.json: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason)"#),
+         #"/repo/.leak-scan.json:1:59: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason)"#),
         (#"{"version": 1, "allow": [{"path": "*.map"}]}"#,
-         #"/repo/.leak-scan.json: "allow[0]" needs a "reason" saying why the exposure is accepted"#),
+         #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "reason" saying why the exposure is accepted"#),
         (#"{"version": 1, "allow": [{"reason": "because"}]}"#,
-         #"/repo/.leak-scan.json: "allow[0]" needs a "path" glob or a "fingerprint""#),
+         #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "path" glob or a "fingerprint""#),
         (#"{"version": 2}"#,
-         #"/repo/.leak-scan.json: "version" must be 1 (the only policy version this leak-scan reads)"#),
+         #"/repo/.leak-scan.json:1:13: "version" must be 1 (the only policy version this leak-scan reads)"#),
         (#"{"version": 1, "fail": {"thirdParty": "yes"}}"#,
-         #"/repo/.leak-scan.json: "fail.thirdParty" must be true or false"#),
-        ("version: 1", "/repo/.leak-scan.json: not a JSON object"),
+         #"/repo/.leak-scan.json:1:39: "fail.thirdParty" must be true or false"#),
+        ("version: 1", "/repo/.leak-scan.json:1:1: expected a value"),
+        ("{\n  \"version\": 1,\n  // allow nothing yet\n  \"allow\": [\n    {\"path\": \"*.map\",},\n  ],\n}", "/repo/.leak-scan.json:5:5: \"allow[0]\" needs a \"reason\" saying why the exposure is accepted"),
+        ("{\"version\": 1 /* unterminated", "/repo/.leak-scan.json:1:15: unterminated comment"),
     ])
     func badFileNamesTheKeyAndTheFile(text: String, message: String) {
         #expect(throws: PolicyFile.Problem.self) { try Self.parse(text) }

@@ -36,8 +36,13 @@ public struct ScanAssessment: Hashable, Sendable {
     public let artifacts: [ArtifactAssessment]
 
     public init(_ report: ScanReport, policy: Policy = Policy(), baseline: Baseline? = nil) {
+        self.init(report, baseline: baseline) { _ in policy }
+    }
+
+    /// Each artifact judged by its own policy (the nearest policy file to each package).
+    public init(_ report: ScanReport, baseline: Baseline? = nil, policyFor: (ArtifactReport) -> Policy) {
         self.report = report
-        artifacts = report.artifacts.map { ArtifactAssessment($0, policy: policy, baseline: baseline) }
+        artifacts = report.artifacts.map { ArtifactAssessment($0, policy: policyFor($0), baseline: baseline) }
     }
 
     public var verdict: Verdict { artifacts.map(\.verdict).max() ?? .clean }
