@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeakReporters
 
 /// The `leak-scan` command: `scan` (the default, so `leak-scan pkg.tgz` works), `pack`, `diff` and `install-hook`.
 @main
@@ -7,6 +8,7 @@ struct LeakScanCommand: ParsableCommand {
         commandName: "leak-scan",
         abstract: "Find original source code leaking out of release artifacts through source maps.",
         discussion: ScanCommand.exitCodes,
+        version: ToolInfo.version,
         subcommands: [ScanCommand.self, PackCommand.self, DiffCommand.self, InstallHookCommand.self],
         defaultSubcommand: ScanCommand.self
     )
