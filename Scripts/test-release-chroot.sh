@@ -26,13 +26,19 @@ if [ ! -x "$rootfs/bin/sh" ]; then
 fi
 
 fail() { echo "test-release-chroot: FAIL: $*" >&2; exit 1; }
-# The root really is bare: none of the libraries the binary was built against.
-for lib in libarchive.so libisal.so libbrotlidec.so libexpat.so libmbedcrypto.so liblz4.so libxml2.so libicuuc.so libstdc++.so; do
+# The root really is bare: none of the libraries the binary was built against. (minbase does carry the zlib, bzip2,
+# xz, zstd, lz4, nettle, libstdc++ and libgcc_s runtimes, because dpkg and apt need them; ldd inside the root shows the binary
+# does not load them.)
+for lib in libarchive.so libisal.so libbrotlidec.so libexpat.so libmbedcrypto.so libxml2.so libicuuc.so; do
   found=$(find "$rootfs/usr/lib" "$rootfs/lib" -name "$lib*" 2>/dev/null | head -1 || true)
   [ -z "$found" ] || fail "the root is not bare: ${found#"$rootfs"}"
 done
 if find "$rootfs/usr/include" -name '*.h' 2>/dev/null | grep -q .; then fail "the root has C headers"; fi
 
+# /proc is mounted as on any real system: the Swift runtime on Linux reads the program's arguments from
+# /proc/self/cmdline, so without it the binary sees none (and exits 64, "give at least one artifact").
+$sudo mount -t proc proc "$rootfs/proc"
+trap '$sudo umount "$rootfs/proc" 2>/dev/null || true' EXIT
 work=$rootfs/tmp/leak-scan-test
 $sudo rm -rf "$work"
 $sudo mkdir -p "$work"
@@ -48,6 +54,10 @@ expect_exit() {
   echo "$out"
 }
 
+loaded=$($sudo chroot "$rootfs" /usr/bin/ldd /tmp/leak-scan-test/leak-scan)
+echo "$loaded" | sed 's/^/  /' >&2
+others=$(echo "$loaded" | awk '{print $1}' | grep -vE '^(linux-vdso\.so\.1|/lib.*/ld-linux.*\.so\.[0-9]+|libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1)$' || true)
+[ -z "$others" ] || fail "in the root the binary loads more than the C runtime: $others"
 out=$(expect_exit 0 --version)
 [ "$out" = "$version" ] || fail "--version printed '$out', expected '$version'"
 out=$(expect_exit 1 /tmp/leak-scan-test/leaky-cli-1.0.0.tgz)
@@ -68,4 +78,4 @@ for tool in bzip2 xz zstd lz4; do
 done
 rm -f "$tar_plain"
 $sudo rm -rf "$work"
-echo "test-release-chroot: ok ($suite minbase root, $(du -sh "$rootfs" | cut -f1))"
+echo "test-release-chroot: ok ($suite minbase root, $(du -shx "$rootfs" | cut -f1))"
