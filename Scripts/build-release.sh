@@ -124,6 +124,10 @@ for lib in z bz2 lzma zstd lz4 expat mbedcrypto; do
   ln -s "$archive" "$linkdir/"
 done
 
+# arc4random/arc4random_buf (glibc 2.36, called by Debian's libexpat.a and GCC's libstdc++.a) defined in the binary.
+gcc -O2 -fPIC -c packaging/linux/arc4random-compat.c -o "$deps/arc4random-compat.o"
+ar rcs "$linkdir/libleakscancompat.a" "$deps/arc4random-compat.o"
+
 # The Swift runtime is C++: its static-stdlib-args.lnk says -lstdc++, which the link directory turns into GCC's
 # libstdc++.a (allowed by the GCC runtime library exception); -static-libgcc makes clang take the unwinder from
 # libgcc_eh.a instead of libgcc_s.so.
@@ -140,9 +144,10 @@ printf 'Name: libisal\nDescription: static ISA-L for the leak-scan release\nVers
 export PKG_CONFIG_PATH=$pcdir
 
 step "swift build -c release --static-swift-stdlib"
+rm -f "$root/.build-release/release/leak-scan"  # SwiftPM does not relink when only a static library changed
 build=$root/.build-release
 link_flags=(-Xlinker -L"$linkdir")
-for lib in archive isal expat mbedcrypto zstd lz4 lzma bz2 z; do link_flags+=(-Xlinker -l"$lib"); done
+for lib in archive isal expat mbedcrypto zstd lz4 lzma bz2 z leakscancompat; do link_flags+=(-Xlinker -l"$lib"); done
 swift build -c release --static-swift-stdlib --product leak-scan --build-path "$build" \
   -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
   "${link_flags[@]}" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
@@ -166,6 +171,8 @@ fi
 "$stage/leak-scan" --version >/dev/null 2>&1 || "$stage/leak-scan" --help >/dev/null
 
 step "writing $dist"
+mkdir -p "$dist"
+rm -f "$dist"/leak-scan-*.tar.gz "$dist"/leak-scan-*.tgz "$dist"/leak_scan-*.whl "$dist/SHA256SUMS"
 python3 Scripts/make-dist.py --binary "$stage/leak-scan" --version "$version" --os linux --arch "$arch" --dist "$dist"
 (cd "$dist" && sha256sum --check --quiet SHA256SUMS)
 size=$(stat -c %s "$stage/leak-scan")
