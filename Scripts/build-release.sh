@@ -131,7 +131,7 @@ ar rcs "$linkdir/libleakscancompat.a" "$deps/arc4random-compat.o"
 # The Swift runtime is C++: its static-stdlib-args.lnk says -lstdc++, which the link directory turns into GCC's
 # libstdc++.a (allowed by the GCC runtime library exception); -static-libgcc makes clang take the unwinder from
 # libgcc_eh.a instead of libgcc_s.so.
-libstdcxx=$(g++ -print-file-name=libstdc++.a 2>/dev/null || gcc -print-file-name=libstdc++.a)
+libstdcxx=$(gcc -print-file-name=libstdc++.a)
 [ -f "$libstdcxx" ] || { echo "build-release: no libstdc++.a (apt-get install libstdc++-12-dev)" >&2; exit 1; }
 ln -s "$libstdcxx" "$linkdir/libstdc++.a"
 

@@ -10,7 +10,7 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq libarchive-dev libisal-dev pkg-config python3 python3-pip >/dev/null
 if [ "${1:-}" = --release ]; then
-  $sudo apt-get install -y -qq dpkg-dev nasm zlib1g-dev libbz2-dev liblzma-dev libzstd-dev liblz4-dev libexpat1-dev \
+  $sudo apt-get install -y -qq dpkg-dev gcc g++ make nasm curl zlib1g-dev libbz2-dev liblzma-dev libzstd-dev liblz4-dev libexpat1-dev \
     libmbedtls-dev binutils >/dev/null
   command -v npm >/dev/null || $sudo apt-get install -y -qq npm >/dev/null
 fi
