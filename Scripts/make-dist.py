@@ -203,6 +203,7 @@ def main():
     parser.add_argument("--dist", default=os.path.join(ROOT, "dist"))
     parser.add_argument("--no-npm", action="store_true", help="skip the npm packages (no npm on this machine)")
     args = parser.parse_args()
+    args.dist = os.path.abspath(args.dist)  # npm pack runs in a temporary folder
     os.makedirs(args.dist, exist_ok=True)
     with open(args.binary, "rb") as f:
         binary = f.read()
