@@ -5,7 +5,10 @@
 #   Scripts/test-release-chroot.sh dist/leak-scan-VERSION-linux-ARCH.tar.gz
 #
 # The root is cached in .build-release-deps/rootfs-SUITE (delete it to bootstrap again); LEAK_SCAN_CHROOT_SUITE picks
-# the suite (default bookworm), LEAK_SCAN_CHROOT_MIRROR the mirror. Needs root (or sudo) for debootstrap and chroot.
+# the suite (default bookworm), LEAK_SCAN_CHROOT_MIRROR the mirror, LEAK_SCAN_CHROOT_DEBOOTSTRAP_ARGS extra options
+# (e.g. the oldest glibc the binary claims, Ubuntu 22.04's 2.35: LEAK_SCAN_CHROOT_SUITE=jammy
+# LEAK_SCAN_CHROOT_MIRROR=http://archive.ubuntu.com/ubuntu LEAK_SCAN_CHROOT_DEBOOTSTRAP_ARGS=--no-check-gpg on a Debian
+# host without Ubuntu's keyring). Needs root (or sudo) for debootstrap and chroot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tarball=$(realpath "${1:?usage: Scripts/test-release-chroot.sh dist/leak-scan-VERSION-linux-ARCH.tar.gz}")
@@ -21,7 +24,8 @@ if [ ! -x "$rootfs/bin/sh" ]; then
   echo "test-release-chroot: debootstrap --variant=minbase $suite (cached in $rootfs)" >&2
   $sudo rm -rf "$rootfs.part"
   mkdir -p "$(dirname "$rootfs")"
-  $sudo debootstrap --variant=minbase "$suite" "$rootfs.part" "$mirror" >/dev/null
+  # shellcheck disable=SC2086
+  $sudo debootstrap --variant=minbase ${LEAK_SCAN_CHROOT_DEBOOTSTRAP_ARGS:-} "$suite" "$rootfs.part" "$mirror" >/dev/null
   $sudo mv "$rootfs.part" "$rootfs"
 fi
 
