@@ -2,7 +2,8 @@
 # Tests the ways users install leak-scan, against a dist/ built here by Scripts/build-release.sh. Self-contained: installs
 # what it needs (apt, pip), builds dist/ (static libraries cached in .build-release-deps/), then checks
 #   - action.yml, .github/workflows/*.yml against the GitHub schemas (check-jsonschema),
-#   - the binary in a bare `debootstrap --variant=minbase` root (Scripts/test-release-chroot.sh),
+#   - the binary in bare `debootstrap --variant=minbase` roots of Debian 12 and Ubuntu 22.04 (glibc 2.35, the oldest
+#     the wheel's manylinux tag claims) (Scripts/test-release-chroot.sh),
 #   - npm: the packed tarballs installed offline into a temp project; npx leak-scan; prepublishOnly stops a publish,
 #   - pip: the wheel installed with --no-index into a fresh venv,
 #   - pre-commit: the `leak-scan-python` hook that installs itself (pip install . -> the wheel from dist/),
@@ -95,6 +96,11 @@ EOF
 
 chroot_test() {
   bash Scripts/test-release-chroot.sh "$dist/leak-scan-$version-linux-$arch.tar.gz"
+  # the oldest glibc the wheel's manylinux tag claims: Ubuntu 22.04, glibc 2.35
+  ls "$dist"/leak_scan-"$version"-py3-none-manylinux_2_35_*.whl >/dev/null || fail "the wheel no longer claims glibc 2.35"
+  LEAK_SCAN_CHROOT_SUITE=jammy LEAK_SCAN_CHROOT_MIRROR=http://archive.ubuntu.com/ubuntu \
+    LEAK_SCAN_CHROOT_DEBOOTSTRAP_ARGS=--no-check-gpg \
+    bash Scripts/test-release-chroot.sh "$dist/leak-scan-$version-linux-$arch.tar.gz"
 }
 
 npm_test() {
