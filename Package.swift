@@ -11,6 +11,8 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "leak-scan",
+    // Mutex (Synchronization) needs macOS 15; Linux has no minimum.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "leak-scan", targets: ["leak-scan"]),
         .library(name: "ArtifactScanning", targets: ["ArtifactScanning"]),
@@ -23,12 +25,12 @@ let package = Package(
         .systemLibrary(
             name: "CArchive",
             pkgConfig: "libarchive",
-            providers: [.apt(["libarchive-dev"])]
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
         .systemLibrary(
             name: "CISAL",
             pkgConfig: "libisal",
-            providers: [.apt(["libisal-dev"])]
+            providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]
         ),
         .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL"], swiftSettings: swiftSettings),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),

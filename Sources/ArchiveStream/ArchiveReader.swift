@@ -1,6 +1,8 @@
 import CArchive
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Owns one libarchive read handle (`struct archive *`), freed in `deinit`, and walks its members one at a time.

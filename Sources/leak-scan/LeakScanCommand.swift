@@ -1,7 +1,8 @@
 import ArgumentParser
 import LeakReporters
 
-/// The `leak-scan` command: `scan` (the default, so `leak-scan pkg.tgz` works), `pack`, `diff` and `install-hook`.
+/// The `leak-scan` command: `scan` (the default, so `leak-scan pkg.tgz` works), `pack`, `diff`, `install-hook` and
+/// `completion`.
 @main
 struct LeakScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
