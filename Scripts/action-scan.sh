@@ -1,38 +1,23 @@
 #!/usr/bin/env bash
-# The scan step of action.yml, kept in a script so it can be run (and tested) outside GitHub Actions.
-# Inputs (environment): INPUT_PATHS (newline- or space-separated artifacts; `pack:DIR` packs an npm folder first),
-# INPUT_SARIF (where to write SARIF, default leak-scan.sarif), LEAK_SCAN (the binary, default leak-scan on PATH).
-# Writes SARIF, prints GitHub annotations, appends the Markdown table to $GITHUB_STEP_SUMMARY, exits with leak-scan's code.
+# The scan step of action.yml, kept in a script so it can be run (and tested) outside GitHub Actions. One leak-scan run
+# scans every input once (`pack:DIR` packs an npm folder first) and writes, from that one result, the annotations
+# (stdout), one SARIF file for all inputs, and the Markdown table on $GITHUB_STEP_SUMMARY.
+# Inputs (environment): INPUT_PATHS (newline- or space-separated), INPUT_SARIF (default leak-scan.sarif),
+# INPUT_FAIL_ON (error|warning|never, default error), INPUT_CATEGORY (SARIF category, default leak-scan),
+# LEAK_SCAN (the binary, default leak-scan on PATH). Exits with leak-scan's code.
 set -uo pipefail
 bin=${LEAK_SCAN:-leak-scan}
 sarif=${INPUT_SARIF:-leak-scan.sarif}
-artifacts=()
-packages=()
+arguments=()
 for item in ${INPUT_PATHS:-}; do
   case "$item" in
-    pack:*) packages+=("${item#pack:}") ;;
-    *) artifacts+=("$item") ;;
+    pack:*) arguments+=(--pack "${item#pack:}") ;;
+    *) arguments+=("$item") ;;
   esac
 done
-status=0
-run() {
-  local code=0
-  "$bin" "$@" --format sarif --output "$sarif.part" >/dev/null 2>&1 || code=$?
-  "$bin" "$@" --format github || true
-  return "$code"
-}
-if [ ${#artifacts[@]} -gt 0 ]; then
-  run scan "${artifacts[@]}" || status=$?
-  mv "$sarif.part" "$sarif"
-fi
-if [ ${#packages[@]} -gt 0 ]; then
-  code=0
-  run pack "${packages[@]}" || code=$?
-  [ "$code" -le "$status" ] || status=$code
-  if [ -f "$sarif" ]; then mv "$sarif.part" "${sarif%.sarif}-pack.sarif"; else mv "$sarif.part" "$sarif"; fi
-fi
-if [ ${#artifacts[@]} -eq 0 ] && [ ${#packages[@]} -eq 0 ]; then
+if [ ${#arguments[@]} -eq 0 ]; then
   echo "leak-scan action: no paths given (input 'paths')" >&2
   exit 64
 fi
-exit "$status"
+exec "$bin" scan --format github --also-write "sarif=$sarif" --fail-on "${INPUT_FAIL_ON:-error}" \
+  --sarif-category "${INPUT_CATEGORY:-leak-scan}" "${arguments[@]}"

@@ -1,7 +1,7 @@
 public import LeakScanCore
 
-/// `--format github`: one workflow command per active finding (`::error file=…,title=…::…`), which GitHub Actions
-/// turns into annotations; suppressed findings are `::notice`s saying why. Every error is annotated; warnings and
+/// `--format github`: one workflow command per active finding (`::error file=…,title=…::…`) on the repository file it
+/// belongs to (see `RepositoryFile`), which GitHub Actions turns into annotations; suppressed findings are `::notice`s saying why. Every error is annotated; warnings and
 /// notices stop after `maxLesser` (GitHub shows only a few per step anyway) with one notice counting the rest.
 public enum GitHubReporter {
     static let maxLesser = 50
@@ -21,7 +21,9 @@ public enum GitHubReporter {
                     }
                 }
                 let suffix = finding.suppression.map { " (suppressed: \(Wording.suppression($0)))" } ?? ""
-                let properties = "file=\(escapeProperty(assessment.artifact.name)),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
+                let file = RepositoryFile(finding.location, origin: assessment.artifact.origin)
+                let line = file.line.map { ",line=\($0)" } ?? ""
+                let properties = "file=\(escapeProperty(file.path))\(line),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
                 lines.append("::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding))\(suffix)"))")
             }
             lines.append("\(assessment.verdict.rawValue) \(Wording.name(assessment.artifact.name)): \(Headline.sentence(for: assessment))")

@@ -4,12 +4,12 @@ public import LeakScanCore
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, jsonl, sarif, github, markdown
 
-    public func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions()) throws -> String {
+    public func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions(), sarifCategory: String = "leak-scan") throws -> String {
         switch self {
         case .text: TextReporter.render(scan, options: options)
         case .json: try JSONReporter.render(scan)
         case .jsonl: try JSONReporter.renderLines(scan)
-        case .sarif: try SARIFReporter.render(scan)
+        case .sarif: try SARIFReporter.render(scan, category: sarifCategory)
         case .github: GitHubReporter.render(scan)
         case .markdown: SummaryTable.render(scan)
         }

@@ -10,15 +10,17 @@ public enum SARIFReporter {
         var artifacts: [SARIFLog.Artifact] = []
         var indexOfURI: [String: Int] = [:]
         func place(_ location: Location, in artifact: ArtifactReport) -> SARIFLog.ResultLocation {
-            let target = SARIFTarget(location, origin: artifact.origin)
-            let index = indexOfURI[target.uri] ?? {
-                artifacts.append(SARIFLog.Artifact(location: SARIFLog.ArtifactLocation(uri: target.uri)))
-                indexOfURI[target.uri] = artifacts.count - 1
+            let target = RepositoryFile(location, origin: artifact.origin)
+            let uri = RepositoryFile.uri(target.path)
+            let index = indexOfURI[uri] ?? {
+                artifacts.append(SARIFLog.Artifact(location: SARIFLog.ArtifactLocation(uri: uri)))
+                indexOfURI[uri] = artifacts.count - 1
                 return artifacts.count - 1
             }()
+            let region = target.line.map { SARIFLog.Region(startLine: $0) } ?? target.byteOffset.map { SARIFLog.Region(byteOffset: $0) }
             return SARIFLog.ResultLocation(
                 physicalLocation: SARIFLog.PhysicalLocation(
-                    artifactLocation: SARIFLog.ArtifactLocation(uri: target.uri, index: index), region: target.region),
+                    artifactLocation: SARIFLog.ArtifactLocation(uri: uri, index: index), region: region),
                 logicalLocations: target.member.map { [SARIFLog.LogicalLocation(fullyQualifiedName: $0, kind: "member")] })
         }
 
@@ -62,67 +64,3 @@ public enum SARIFReporter {
     }
 }
 
-/// The repository file a location points at, as a SARIF URI, and what lies inside it.
-struct SARIFTarget {
-    var uri: String
-    var region: SARIFLog.Region?
-    /// The chain inside the file when the file is an archive (`pkg.tgz!package/a.js.map`).
-    var member: String?
-
-    init(_ location: Location, origin: ArtifactReport.Origin) {
-        let inside = location.chain.dropFirst()
-        switch origin {
-        case .packedPackage(let directory):
-            uri = Self.encode(Self.joined(directory, "package.json"))
-            region = SARIFLog.Region(startLine: 1)
-            member = inside.isEmpty ? nil : location.description
-        case .directory(let path):
-            guard let first = inside.first else {
-                uri = Self.encode(path)
-                return
-            }
-            uri = Self.encode(Self.joined(path, first))
-            if inside.count == 1 {
-                region = location.byteOffset.map { SARIFLog.Region(byteOffset: $0) }
-            } else {
-                member = inside.joined(separator: "!")
-            }
-        case .file(let path):
-            uri = Self.encode(path)
-            member = inside.isEmpty ? nil : location.description
-        case .standardInput:
-            uri = "stdin"
-            member = inside.isEmpty ? nil : location.description
-        }
-    }
-
-    /// `dir/file`, without a doubled slash or a leading `./`.
-    static func joined(_ directory: String, _ file: String) -> String {
-        var base = directory
-        while base.hasSuffix("/") && base.count > 1 { base.removeLast() }
-        if base == "." || base.isEmpty { return file }
-        if base.hasPrefix("./") { base.removeFirst(2) }
-        return base + "/" + file
-    }
-
-    /// A URI reference: relative paths stay relative (to the repository root code scanning resolves them against),
-    /// absolute ones become `file://` URIs. Every byte outside RFC 3986's unreserved set, `/`, `@` and `+` is
-    /// percent-encoded, so spaces, `!`, `#`, `?` and non-ASCII names survive as path characters.
-    static func encode(_ path: String) -> String {
-        var out = path.hasPrefix("/") ? "file://" : ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "@"),
-                UInt8(ascii: "+"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%"
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return out
-    }
-}

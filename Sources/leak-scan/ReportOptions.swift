@@ -28,6 +28,14 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Colour the verdicts: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(
+        name: .customLong("also-write"),
+        help: ArgumentHelp("Also write the same result as FORMAT to FILE (repeatable): one scan, several reports.", valueName: "format=file"))
+    var alsoWrite: [ExtraReport] = []
+
+    @Option(name: .long, help: "SARIF automation category, so uploads of different scans do not replace each other.")
+    var sarifCategory = "leak-scan"
+
     struct Judgement {
         var policies: PolicyLookup
         var baseline: Baseline?
@@ -56,7 +64,10 @@ struct ReportOptions: ParsableArguments {
     }
 
     func write(_ scan: ScanAssessment, options: RenderOptions) throws {
-        let text = try format.render(scan, options: options)
+        for extra in alsoWrite {
+            try ReportWriter.writeAtomically(try extra.format.render(scan, options: RenderOptions(verbose: verbose), sarifCategory: sarifCategory), to: extra.path)
+        }
+        let text = try format.render(scan, options: options, sarifCategory: sarifCategory)
         if let output {
             try ReportWriter.writeAtomically(text, to: output)
         } else {

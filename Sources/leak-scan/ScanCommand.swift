@@ -41,11 +41,16 @@ struct ScanCommand: ParsableCommand {
         completion: .file())
     var filesFrom: String?
 
+    @Option(
+        name: .customLong("pack"), help: "Also npm pack this package folder and scan the tarball, in the same report (repeatable).",
+        completion: .directory)
+    var packDirectories: [String] = []
+
     @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format) and no progress.")
     var quiet = false
 
     func validate() throws {
-        guard !inputs.isEmpty || filesFrom != nil else {
+        guard !inputs.isEmpty || filesFrom != nil || !packDirectories.isEmpty else {
             throw ValidationError("give at least one artifact to scan (or - for standard input, or --files-from)")
         }
         if filesFrom == "-", inputs.contains("-") {
@@ -63,10 +68,14 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         try CommandError.boundary {
             let arguments = try inputs + FilesFrom.read(filesFrom)
-            let judgement = try reportOptions.loadJudgement(forFolders: arguments.map { $0 == "-" ? "." : PolicyLookup.folder(ofPath: $0) })
+            let packages = packDirectories.map(PackCommand.packageFolder)
+            let folders = arguments.map { $0 == "-" ? "." : PolicyLookup.folder(ofPath: $0) } + packages
+            let judgement = try reportOptions.loadJudgement(forFolders: folders)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
-            let report = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
+            let scanned = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
+            let packed = packages.map { NpmPack().scan(directory: $0, with: scanner) }
+            let report = ScanReport(artifacts: scanned.artifacts + packed)
             try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
         }
     }
