@@ -15,8 +15,11 @@ struct InstallHookCommand: ParsableCommand {
     @Flag(help: "Replace an existing hook of the same name.")
     var force = false
 
-    @Option(help: "The leak-scan executable the hook runs (default: this one).")
+    @Option(help: "The leak-scan executable the hook runs (default: leak-scan on PATH, else npx --no leak-scan).")
     var executable: String?
+
+    @Argument(help: "Package folders the hook packs (default: every package.json tracked outside node_modules).", completion: .directory)
+    var packages: [String] = []
 
     func run() throws {
         try CommandError.boundary {
@@ -31,10 +34,10 @@ struct InstallHookCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path), !force {
                 throw CommandError.usage("\(path) already exists; add --force to replace it")
             }
-            let binary = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "leak-scan"
-            try ReportWriter.writeAtomically(HookScript.text(hook: hookName, executable: binary), to: path, mode: 0o755)
+            try ReportWriter.writeAtomically(HookScript.text(hook: hookName, executable: executable, packages: packages), to: path, mode: 0o755)
             let action = hookName == "pre-push" ? "push" : "commit"
-            try ReportWriter.writeStandardOutput("installed \(path): runs \(binary) pack on the repository's npm packages before each \(action)\n")
+            let runs = executable ?? "leak-scan (from PATH, else npx --no leak-scan)"
+            try ReportWriter.writeStandardOutput("installed \(path): runs \(runs) pack on the repository's npm packages before each \(action)\n")
         }
     }
 
@@ -51,35 +54,50 @@ struct InstallHookCommand: ParsableCommand {
     }
 }
 
-/// The hook's shell text: finds every package.json tracked outside node_modules and packs each package folder.
+/// The hook's shell text: packs the listed package folders, or every package.json tracked outside node_modules, with
+/// the leak-scan found on PATH (or the project's own through `npx --no`), never a path of the machine that installed
+/// it: hooks are shared (husky, lefthook), and an absolute path breaks on every other machine. Private packages
+/// (`"private": true`) are never published and are skipped.
 enum HookScript {
-    static func text(hook: String, executable: String) -> String {
+    static func text(hook: String, executable: String?, packages: [String]) -> String {
         let action = hook == "pre-push" ? "push" : "commit"
-        var quoted = "'"
-        for scalar in executable.unicodeScalars {
-            if scalar == "'" { quoted += #"'\''"# } else { quoted.unicodeScalars.append(scalar) }
-        }
-        quoted += "'"
+        let runner = executable.map { "set -- \(quote($0))" }
+            ?? #"if command -v leak-scan >/dev/null 2>&1; then set -- leak-scan; else set -- npx --no leak-scan; fi"#
+        let listing = packages.isEmpty
+            ? "git ls-files -- package.json '*/package.json' | grep -v 'node_modules/' | sed -e 's|/*package.json$||' -e 's|^$|.|'"
+            : "printf '%s\\n' " + packages.map(quote).joined(separator: " ")
         return """
             #!/bin/sh
             # leak-scan \(hook) hook (installed by `leak-scan install-hook`): runs the real `npm pack` on every npm
-            # package tracked in this repository and blocks the \(action) when a tarball would expose original source.
+            # package of this repository and blocks the \(action) when a tarball would expose original source.
             # To \(action) anyway, deliberately: git \(action) --no-verify
             root=$(git rev-parse --show-toplevel) || exit 1
             cd "$root" || exit 1
+            \(runner)
+            set -- "$@" pack --quiet --skip-private
+            found=0
             IFS='
             '
-            set --
-            for manifest in $(git ls-files -- package.json '*/package.json' | grep -v 'node_modules/'); do
-              set -- "$@" "$(dirname "$manifest")"
+            for folder in $(\(listing)); do
+              set -- "$@" "$folder"
+              found=1
             done
-            [ $# -gt 0 ] || exit 0
-            if ! \(quoted) pack --quiet "$@"; then
+            [ "$found" = 1 ] || exit 0
+            if ! "$@"; then
               echo "leak-scan: \(action) blocked: a package would ship original source through source maps, or could not be checked (see above)." >&2
               echo "leak-scan: remove the maps or their sourcesContent from the package, allow them in .leak-scan.json with a reason, or \(action) anyway with: git \(action) --no-verify" >&2
               exit 1
             fi
 
             """
+    }
+
+    /// Single-quoted for the shell.
+    static func quote(_ text: String) -> String {
+        var quoted = "'"
+        for scalar in text.unicodeScalars {
+            if scalar == "'" { quoted += #"'\''"# } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "'"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import ArtifactScanning
 import LeakScanCore
 
@@ -23,6 +24,21 @@ struct PackCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format) and no progress.")
     var quiet = false
 
+    @Flag(help: "Skip packages whose package.json says \"private\": true (they are never published).")
+    var skipPrivate = false
+
+    /// True when the folder's package.json says `"private": true`.
+    static func isPrivate(_ folder: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: folder + "/package.json"),
+            let manifest = try? JSONDecoder().decode(PrivateFlag.self, from: data)
+        else { return false }
+        return manifest.private == true
+    }
+
+    private struct PrivateFlag: Decodable {
+        var `private`: Bool?
+    }
+
     /// `DIR/package.json` names the package folder `DIR`.
     static func packageFolder(_ argument: String) -> String {
         guard argument == "package.json" || argument.hasSuffix("/package.json") else { return argument }
@@ -32,7 +48,7 @@ struct PackCommand: ParsableCommand {
 
     func run() throws {
         try CommandError.boundary {
-            let directories = directories.map(Self.packageFolder)
+            let directories = directories.map(Self.packageFolder).filter { !(skipPrivate && Self.isPrivate($0)) }
             let judgement = try reportOptions.loadJudgement(forFolders: directories)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)

@@ -62,3 +62,26 @@ struct PackErrorTests {
         #expect(result.stderr == "leak-scan: error: pkg: npm pack failed (exit 3): command failed; command sh -c exit 3\n")
     }
 }
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/npm") && FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs npm and git"))
+struct SharedHookTests {
+    @Test func hookRunsLeakScanFromPathSkipsPrivatePackagesAndHonoursAnExplicitList() throws {
+        let directory = TemporaryDirectory()
+        let map = Array(MapText.map(sources: ["src/a.ts"], contents: ["a\n"]).utf8)
+        for (name, extra) in [("internal", #","private":true"#), ("public", ""), ("other", "")] {
+            _ = directory.write("\(name)/package.json", Array(#"{"name":"\#(name)","version":"1.0.0","files":["dist"]\#(extra)}"#.utf8))
+            _ = directory.write("\(name)/dist/a.js.map", map)
+        }
+        _ = try CLIRunner.runTool("/usr/bin/git", ["init", "-q"], in: directory.path)
+        _ = try CLIRunner.runTool("/usr/bin/git", ["add", "."], in: directory.path)
+        let install = try CLIRunner.run(["install-hook", "public", "internal"], in: directory.path)
+        #expect(install.status == 0)
+        let hook = try String(contentsOfFile: directory.path + "/.git/hooks/pre-push", encoding: .utf8)
+        #expect(!hook.contains(CLIRunner.binary))
+        let binaryFolder = URL(fileURLWithPath: CLIRunner.binary).deletingLastPathComponent().path
+        let path = binaryFolder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let run = try CLIRunner.runTool("/bin/sh", [".git/hooks/pre-push"], in: directory.path, environment: ["PATH": path])
+        #expect(run.status == 1)
+        #expect(run.stdout == "LEAK        public (npm pack: public-1.0.0.tgz)  1 source map exposes 1 file / 1 line of original source (first-party: 1 file / 1 line)\n")
+    }
+}
