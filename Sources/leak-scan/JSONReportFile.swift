@@ -2,6 +2,8 @@ import FoundationEssentials
 import LeakReporters
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A `--format json` report read back from a file (a baseline, a side of `diff`); errors name the file and say why in

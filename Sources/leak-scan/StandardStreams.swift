@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Standard input, output and error as file descriptors (FoundationEssentials has no `FileHandle`). Writes go out whole:
@@ -34,7 +36,7 @@ enum StandardStreams {
         return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written > 0 {
                     offset += written
                 } else if written < 0, errno == EINTR {
@@ -46,4 +48,9 @@ enum StandardStreams {
             return true
         }
     }
+}
+
+/// The C library's `write`, named apart from `StandardStreams.write` (Glibc and Darwin name their modules differently).
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }
