@@ -1,12 +1,12 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// `--format github`: one workflow command per active finding (`::error file=…,title=…::…`) on the repository file it
 /// belongs to (see `RepositoryFile`), which GitHub Actions turns into annotations; suppressed findings are `::notice`s saying why. Every error is annotated; warnings and
 /// notices stop after `maxLesser` (GitHub shows only a few per step anyway) with one notice counting the rest.
-public enum GitHubReporter {
+package enum GitHubReporter {
     static let maxLesser = 50
 
-    public static func render(_ scan: ScanAssessment) -> String {
+    package static func render(_ scan: ScanAssessment) -> String {
         var lines: [String] = []
         var lesser = 0
         var unannotated = 0

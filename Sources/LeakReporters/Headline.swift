@@ -1,8 +1,8 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// The verdict sentence a person reads in five seconds, shared by the text, GitHub and Markdown reporters.
-public enum Headline {
-    public static func sentence(for assessment: ArtifactAssessment) -> String {
+package enum Headline {
+    package static func sentence(for assessment: ArtifactAssessment) -> String {
         let artifact = assessment.artifact
         let totals = artifact.totals
         switch assessment.verdict {

@@ -1,77 +1,77 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// The machine-readable report (`--format json`, schema in `Docs/report.schema.json`). Also read back as a baseline
 /// and by `leak-scan diff`. Bump `schemaVersion` on any incompatible change.
-public struct JSONReport: Codable, Hashable, Sendable {
-    public static let currentSchemaVersion = 1
+package struct JSONReport: Codable, Hashable, Sendable {
+    package static let currentSchemaVersion = 1
 
-    public var schemaVersion: Int
-    public var tool: Tool
-    public var verdict: Verdict
-    public var exitCode: Int32
-    public var artifacts: [Artifact]
+    package var schemaVersion: Int
+    package var tool: Tool
+    package var verdict: Verdict
+    package var exitCode: Int32
+    package var artifacts: [Artifact]
     /// Over every artifact, de-duplicated across them.
-    public var totals: ExposureTotals
+    package var totals: ExposureTotals
 
-    public struct Tool: Codable, Hashable, Sendable {
-        public var name: String
-        public var version: String
+    package struct Tool: Codable, Hashable, Sendable {
+        package var name: String
+        package var version: String
     }
 
-    public struct Artifact: Codable, Hashable, Sendable {
-        public var name: String
-        public var verdict: Verdict
-        public var incomplete: Bool
-        public var maps: [Map]
-        public var references: [Reference]
-        public var notes: [Message]
-        public var diagnostics: [Message]
+    package struct Artifact: Codable, Hashable, Sendable {
+        package var name: String
+        package var verdict: Verdict
+        package var incomplete: Bool
+        package var maps: [Map]
+        package var references: [Reference]
+        package var notes: [Message]
+        package var diagnostics: [Message]
         /// Flags of the limits that stopped part of the scan (`--max-bytes` …).
-        public var limitsHit: [String]
-        public var totals: ExposureTotals
-        public var statistics: ScanStatistics
+        package var limitsHit: [String]
+        package var totals: ExposureTotals
+        package var statistics: ScanStatistics
         /// Every finding, suppressed ones included (with the reason).
-        public var findings: [Finding]
+        package var findings: [Finding]
     }
 
-    public struct Map: Codable, Hashable, Sendable {
-        public var location: Location
-        public var kind: MapFinding.Kind
+    package struct Map: Codable, Hashable, Sendable {
+        package var location: Location
+        package var kind: MapFinding.Kind
         /// Byte offset of an inline map inside its script (0 for map files).
-        public var offset: Int
-        public var sources: Int
-        public var namesOnly: Int
-        public var exposed: ExposureCount
-        public var firstParty: ExposureCount
-        public var thirdParty: ExposureCount
-        public var notes: [String]
+        package var offset: Int
+        package var sources: Int
+        package var namesOnly: Int
+        package var exposed: ExposureCount
+        package var firstParty: ExposureCount
+        package var thirdParty: ExposureCount
+        package var notes: [String]
     }
 
-    public struct Reference: Codable, Hashable, Sendable {
-        public var location: Location
-        public var url: String
-        public var status: LeakScanCore.Reference.Status
-        public var effective: Bool
+    package struct Reference: Codable, Hashable, Sendable {
+        package var location: Location
+        package var url: String
+        package var status: LeakScanCore.Reference.Status
+        package var effective: Bool
     }
 
-    public struct Message: Codable, Hashable, Sendable {
-        public var location: Location
-        public var message: String
+    package struct Message: Codable, Hashable, Sendable {
+        package var location: Location
+        package var message: String
     }
 
     /// A finding as JSON carries it: its values plus the worded message (read back by baselines and `diff`).
-    public struct Finding: Codable, Hashable, Sendable {
-        public var rule: Rule
-        public var level: Rule.Level
-        public var location: Location
-        public var message: String
-        public var exposed: ExposureCount?
-        public var firstParty: ExposureCount?
-        public var inlineOrdinal: Int?
-        public var fingerprint: String
-        public var suppression: String?
+    package struct Finding: Codable, Hashable, Sendable {
+        package var rule: Rule
+        package var level: Rule.Level
+        package var location: Location
+        package var message: String
+        package var exposed: ExposureCount?
+        package var firstParty: ExposureCount?
+        package var inlineOrdinal: Int?
+        package var fingerprint: String
+        package var suppression: String?
 
-        public var isActive: Bool { suppression == nil }
+        package var isActive: Bool { suppression == nil }
 
         init(_ finding: LeakScanCore.Finding) {
             rule = finding.rule
@@ -87,11 +87,11 @@ public struct JSONReport: Codable, Hashable, Sendable {
     }
 
     /// The exposure this report accepted, for `--baseline`.
-    public var baseline: Baseline {
+    package var baseline: Baseline {
         Baseline(exposure: artifacts.flatMap(\.findings).map { ($0.fingerprint, $0.exposed?.lines ?? 0) })
     }
 
-    public init(_ scan: ScanAssessment) {
+    package init(_ scan: ScanAssessment) {
         schemaVersion = Self.currentSchemaVersion
         tool = Tool(name: ToolInfo.name, version: ToolInfo.version)
         verdict = scan.verdict

@@ -1,20 +1,20 @@
-public import FoundationEssentials
-public import LeakScanCore
+package import FoundationEssentials
+package import LeakScanCore
 
 /// `--format json` (one pretty document) and `--format jsonl` (one compact object per artifact per line).
-public enum JSONReporter {
-    public static func render(_ scan: ScanAssessment) throws -> String {
+package enum JSONReporter {
+    package static func render(_ scan: ScanAssessment) throws -> String {
         try encode(JSONReport(scan), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
     }
 
-    public static func renderLines(_ scan: ScanAssessment) throws -> String {
+    package static func renderLines(_ scan: ScanAssessment) throws -> String {
         try JSONReport(scan).artifacts.map {
             try encode($0, formatting: [.sortedKeys, .withoutEscapingSlashes]) + "\n"
         }.joined()
     }
 
     /// Reads a report written by `render` (a baseline, or one side of `leak-scan diff`).
-    public static func read(_ data: Data) throws -> JSONReport {
+    package static func read(_ data: Data) throws -> JSONReport {
         try JSONDecoder().decode(JSONReport.self, from: data)
     }
 

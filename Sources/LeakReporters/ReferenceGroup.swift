@@ -1,4 +1,4 @@
-public import LeakScanCore
+import LeakScanCore
 
 /// References collapsed by kind for the default text report: a package with hundreds of `.d.ts → .d.ts.map` comments
 /// gets one line, not hundreds. Up to `listedUpTo` of a kind are still listed one by one.

@@ -1,23 +1,23 @@
-public import LeakScanCore
+import LeakScanCore
 
 /// What changed between two releases' findings, matched by fingerprint: new, gone and grown exposure.
-public struct ReleaseDiff: Sendable {
-    public struct Change: Sendable, Hashable {
-        public var finding: JSONReport.Finding
+package struct ReleaseDiff: Sendable {
+    package struct Change: Sendable, Hashable {
+        package var finding: JSONReport.Finding
         /// Files and lines added (new, grown) or removed (gone).
-        public var files: Int
-        public var lines: Int
+        package var files: Int
+        package var lines: Int
     }
 
-    public let oldName: String
-    public let newName: String
-    public private(set) var new: [Change] = []
-    public private(set) var gone: [Change] = []
-    public private(set) var grown: [Change] = []
+    package let oldName: String
+    package let newName: String
+    package private(set) var new: [Change] = []
+    package private(set) var gone: [Change] = []
+    package private(set) var grown: [Change] = []
     /// Names of the sides that could not be fully read: no comparison of them can claim "no change".
-    public let incompleteSides: [String]
+    package let incompleteSides: [String]
 
-    public init(old: JSONReport, new: JSONReport, oldName: String, newName: String) {
+    package init(old: JSONReport, new: JSONReport, oldName: String, newName: String) {
         self.oldName = oldName
         self.newName = newName
         incompleteSides = [(old, oldName), (new, newName)].filter { $0.0.artifacts.contains(where: \.incomplete) }.map(\.1)
@@ -46,11 +46,11 @@ public struct ReleaseDiff: Sendable {
     }
 
     /// New or grown exposure that fails under the policy the new report was made with.
-    public var introducesFailure: Bool {
+    package var introducesFailure: Bool {
         (new + grown).contains { $0.finding.isActive && $0.finding.level == .error }
     }
 
-    public func render() -> String {
+    package func render() -> String {
         var lines: [String] = []
         for change in new {
             lines.append("new in \(newName): \(describe(change, sign: "+"))")

@@ -1,13 +1,13 @@
 /// How a human-readable report is shown: only verdicts, everything, colours. Machine formats ignore it.
-public struct RenderOptions: Sendable, Equatable {
+package struct RenderOptions: Sendable, Equatable {
     /// Only the verdict lines (`--quiet`).
-    public var quiet = false
+    package var quiet = false
     /// Every map, reference and note on its own line (`-v`); otherwise lesser items collapse into counted lines.
-    public var verbose = false
+    package var verbose = false
     /// Verdict words in colour (`--color`, `NO_COLOR`, a terminal).
-    public var color = false
+    package var color = false
 
-    public init(quiet: Bool = false, verbose: Bool = false, color: Bool = false) {
+    package init(quiet: Bool = false, verbose: Bool = false, color: Bool = false) {
         self.quiet = quiet
         self.verbose = verbose
         self.color = color

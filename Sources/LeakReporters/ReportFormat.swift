@@ -1,10 +1,10 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// The output formats of `--format`, each a pure function of one assessed scan.
-public enum ReportFormat: String, CaseIterable, Sendable {
+package enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, jsonl, sarif, github, markdown
 
-    public func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions(), sarifCategory: String = "leak-scan") throws -> String {
+    package func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions(), sarifCategory: String = "leak-scan") throws -> String {
         switch self {
         case .text: TextReporter.render(scan, options: options)
         case .json: try JSONReporter.render(scan)

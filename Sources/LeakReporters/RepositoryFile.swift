@@ -1,4 +1,4 @@
-public import LeakScanCore
+import LeakScanCore
 
 /// The repository file a finding belongs on, as code scanning and annotations need: the package's `package.json` (line 1)
 /// for a packed package, the scanned file itself in a folder, the archive as given; the chain inside an archive is the

@@ -1,8 +1,8 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// The words shown for each rule in SARIF and documentation; ids themselves live in `Rule`.
 extension Rule {
-    public var title: String {
+    package var title: String {
         switch self {
         case .firstPartySourceExposed: "First-party source exposed"
         case .thirdPartySourceExposed: "Third-party source exposed"
@@ -13,7 +13,7 @@ extension Rule {
         }
     }
 
-    public var explanation: String {
+    package var explanation: String {
         switch self {
         case .firstPartySourceExposed:
             "A source map shipped in the artifact embeds the text of first-party source files in sourcesContent; anyone who downloads the release can read the original code."
@@ -31,7 +31,7 @@ extension Rule {
     }
 
     /// How to make the finding go away, for the SARIF `help` and the text report.
-    public var fix: String {
+    package var fix: String {
         switch self {
         case .firstPartySourceExposed, .thirdPartySourceExposed:
             "Ship no source maps in the release, or build them without sourcesContent (esbuild `--sources-content=false`, "
@@ -49,7 +49,7 @@ extension Rule {
     }
 
     /// GitHub's 0.0–10.0 score: above 7 is high, 4–7 medium, below 4 low.
-    public var securitySeverity: String {
+    package var securitySeverity: String {
         switch self {
         case .firstPartySourceExposed: "8.0"
         case .scanIncomplete: "7.0"
@@ -59,5 +59,5 @@ extension Rule {
     }
 
     /// The rule's section in `Docs/rules.md` (its heading is the rule id, so the anchor is too).
-    public var helpURI: String { "\(ToolInfo.informationURI)/blob/main/Docs/rules.md#\(rawValue)" }
+    package var helpURI: String { "\(ToolInfo.informationURI)/blob/main/Docs/rules.md#\(rawValue)" }
 }

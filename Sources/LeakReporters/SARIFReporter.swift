@@ -1,12 +1,12 @@
 import FoundationEssentials
-public import LeakScanCore
+package import LeakScanCore
 
 /// `--format sarif`: SARIF 2.1.0 that GitHub code scanning can place. Each result points at a file of the repository:
 /// the package's `package.json` for `leak-scan pack DIR`, the map itself for a folder scan, the archive as given for an
 /// archive; the member inside an archive goes in the message and `logicalLocations`. Suppressed findings stay as
 /// results with a `suppressions` entry; an incomplete scan sets `executionSuccessful: false` with notifications.
-public enum SARIFReporter {
-    public static func render(_ scan: ScanAssessment, category: String = "leak-scan") throws -> String {
+package enum SARIFReporter {
+    package static func render(_ scan: ScanAssessment, category: String = "leak-scan") throws -> String {
         var artifacts: [SARIFLog.Artifact] = []
         var indexOfURI: [String: Int] = [:]
         func place(_ location: Location, in artifact: ArtifactReport) -> SARIFLog.ResultLocation {

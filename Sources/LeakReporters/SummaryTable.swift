@@ -1,13 +1,13 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// The Markdown table shared by `--format markdown` (a PR comment) and the GitHub step summary. Capped so it always fits
 /// a GitHub comment (65,536 characters): errors first, at most `maxRows` finding rows, long cells shortened, the rest
 /// counted in a closing line.
-public enum SummaryTable {
+package enum SummaryTable {
     static let maxRows = 100
     static let maxCell = 300
 
-    public static func render(_ scan: ScanAssessment) -> String {
+    package static func render(_ scan: ScanAssessment) -> String {
         var lines = [
             "### leak-scan: \(scan.verdict.rawValue)", "",
             "| Verdict | Artifact | Maps with content | Files | Lines | First-party files | First-party lines |",

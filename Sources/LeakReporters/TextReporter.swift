@@ -1,10 +1,10 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// Plain text for people: a verdict line per artifact; then maps with content (the leaking ones first), what leaked,
 /// how to fix it, every problem; lesser items (names-only maps, references, notes) collapse into counted lines unless
 /// `verbose`; then totals.
-public enum TextReporter {
-    public static func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions()) -> String {
+package enum TextReporter {
+    package static func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions()) -> String {
         if options.quiet { return renderVerdicts(scan, options: options) }
         var lines: [String] = []
         for assessment in scan.artifacts {

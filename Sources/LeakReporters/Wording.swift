@@ -1,10 +1,10 @@
-public import LeakScanCore
+package import LeakScanCore
 
 /// Every sentence leak-scan prints about a finding, problem, note or limit: the model carries values, this is the one
 /// place that turns them into English (numbers grouped by `Formatting`), shared by all formats and the CLI.
-public enum Wording {
+package enum Wording {
     /// The finding's message, as JSON, SARIF, annotations and Markdown show it.
-    public static func message(_ finding: Finding) -> String {
+    package static func message(_ finding: Finding) -> String {
         switch finding.subject {
         case .map(let sources):
             let member = Formatting.quoted(finding.location.member) + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
@@ -27,7 +27,7 @@ public enum Wording {
             + "(first-party: \(Formatting.count(firstParty.files, "file")) / \(Formatting.count(firstParty.lines, "line")))"
     }
 
-    public static func problem(_ problem: Diagnostic.Problem) -> String {
+    package static func problem(_ problem: Diagnostic.Problem) -> String {
         switch problem {
         case .cannotOpen(let reason): "cannot open: \(Formatting.sanitized(reason))"
         case .limitCrossed(let limit): self.limit(limit)
@@ -42,7 +42,7 @@ public enum Wording {
     }
 
     /// What a crossed limit stopped, and the flag that raises it.
-    public static func limit(_ limit: Limit) -> String {
+    package static func limit(_ limit: Limit) -> String {
         let what = switch limit {
         case .nestingDepth(let depth): "nested archive not opened: deeper than \(Formatting.count(depth, "level"))"
         case .totalBytes(let bytes): "more than \(Formatting.grouped(Int(bytes))) uncompressed bytes; the rest was not scanned"
@@ -55,7 +55,7 @@ public enum Wording {
         return what + (limit.flag.map { " (raise with \($0))" } ?? "")
     }
 
-    public static func note(_ kind: Note.Kind) -> String {
+    package static func note(_ kind: Note.Kind) -> String {
         switch kind {
         case .archiveWarning(let warning): "libarchive warning: \(Formatting.sanitized(warning))"
         case .unnamedMember: "the archive gives this member no readable name; scanned under this placeholder"
@@ -67,7 +67,7 @@ public enum Wording {
         }
     }
 
-    public static func mapNote(_ note: MapNote) -> String {
+    package static func mapNote(_ note: MapNote) -> String {
         switch note {
         case .truncated(let offset, let insideContent):
             "truncated at byte \(Formatting.grouped(offset))"
@@ -93,7 +93,7 @@ public enum Wording {
         }
     }
 
-    public static func suppression(_ suppression: Finding.Suppression) -> String {
+    package static func suppression(_ suppression: Finding.Suppression) -> String {
         switch suppression {
         case .allowed(let reason): "allowed: \(reason)"
         case .baseline: "in baseline"
@@ -101,17 +101,17 @@ public enum Wording {
     }
 
     /// A location as people read it: the chain, quoted when a name holds control characters.
-    public static func place(_ location: Location) -> String {
+    package static func place(_ location: Location) -> String {
         Formatting.quoted(location.description)
     }
 
     /// The same with `@offset` inside the member where there is one (inline maps, notes on a position).
-    public static func placeAndOffset(_ location: Location) -> String {
+    package static func placeAndOffset(_ location: Location) -> String {
         place(location) + (location.byteOffset.map { " @\($0)" } ?? "")
     }
 
     /// An artifact or file name as people read it.
-    public static func name(_ name: String) -> String {
+    package static func name(_ name: String) -> String {
         Formatting.quoted(name)
     }
 }

@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import FoundationEssentials
 public import LeakReporters
 import ArtifactScanning
