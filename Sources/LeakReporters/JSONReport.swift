@@ -29,6 +29,9 @@ package struct JSONReport: Codable, Hashable, Sendable {
         /// Flags of the limits that stopped part of the scan (`--max-bytes` …).
         package var limitsHit: [String]
         package var totals: ExposureTotals
+        /// First-party exposure by directory (two levels), largest first: where the leak is. Optional only so that
+        /// reports written before it existed still read as baselines.
+        package var directories: [DirectoryExposure]?
         package var statistics: ScanStatistics
         /// Every finding, suppressed ones included (with the reason).
         package var findings: [Finding]
@@ -111,7 +114,7 @@ package struct JSONReport: Codable, Hashable, Sendable {
             notes: report.notes.map { Message(location: $0.location, message: Wording.note($0.kind)) },
             diagnostics: report.diagnostics.map { Message(location: $0.location, message: Wording.problem($0.problem)) },
             limitsHit: Array(Set(report.diagnostics.compactMap(\.limit?.flag))).sorted(),
-            totals: report.totals, statistics: report.statistics, findings: assessment.findings.map(Finding.init))
+            totals: report.totals, directories: DirectoryExposure.top(report.maps, limit: 50), statistics: report.statistics, findings: assessment.findings.map(Finding.init))
     }
 
     static func map(_ finding: MapFinding) -> Map {
