@@ -36,9 +36,7 @@ package enum Headline {
     static func exposure(_ totals: ExposureTotals) -> String {
         let maps = totals.mapsWithContent
         let verb = maps == 1 ? "exposes" : "expose"
-        return "\(Formatting.count(maps, "source map")) \(verb) \(Formatting.count(totals.uniqueByPath.files, "file")) / "
-            + "\(Formatting.count(totals.uniqueByPath.lines, "line")) of original source "
-            + "(first-party: \(Formatting.count(totals.firstParty.files, "file")) / \(Formatting.count(totals.firstParty.lines, "line")))"
+        return "\(Formatting.count(maps, "source map")) \(verb) " + Wording.exposure(totals.uniqueByPath, firstParty: totals.firstParty)
     }
 }
 
