@@ -56,3 +56,18 @@ import Testing
         #expect(physical?["region"] == nil)
     }
 }
+
+@Suite struct ReportedOnceTests {
+    /// A map's own notes are reported on the map, not again among the artifact's notes.
+    @Test func mapNotesAppearOnceInJSON() throws {
+        let directory = TemporaryDirectory()
+        let cut = #"{"version":3,"sources":["src/a.ts"],"sourcesContent":["line one\nline tw"#
+        _ = directory.write("cut.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", cut)]))
+        let result = try CLIRunner.run(["--format", "json", "cut.tar"], in: directory.path)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let artifact = try #require((report["artifacts"] as? [[String: Any]])?.first)
+        #expect((artifact["notes"] as? [Any])?.isEmpty == true)
+        let map = try #require((artifact["maps"] as? [[String: Any]])?.first)
+        #expect(map["notes"] as? [String] == ["truncated at byte \(cut.utf8.count) inside a sourcesContent entry (counted as far as it goes)"])
+    }
+}
