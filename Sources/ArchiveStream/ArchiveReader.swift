@@ -9,6 +9,7 @@ import Glibc
 public final class ArchiveReader {
     private let handle: OpaquePointer
     private var bridge: CallbackBridge?
+    private var seekableBridge: SeekableBridge?
     private let isDiskWalk: Bool
     private var diskRoot = ""
     private var currentPath: String?
@@ -58,6 +59,23 @@ public final class ArchiveReader {
             reader.handle, Unmanaged.passUnretained(bridge).toOpaque(), nil,
             { _, context, buffer in CallbackBridge.read(context: context, buffer: buffer) }, nil)
         try reader.checkOpen(status)
+        return reader
+    }
+
+    /// Opens bytes held for random access (a spooled member): libarchive gets a seek callback, so zips are read from
+    /// their central directory by its seekable zip reader instead of trusting local headers.
+    public static func open(randomAccess input: any RandomAccessInput) throws(ArchiveError) -> ArchiveReader {
+        let reader = try makeContentReader()
+        let bridge = SeekableBridge(input: input)
+        reader.seekableBridge = bridge
+        let handle = reader.handle
+        archive_read_set_read_callback(handle) { _, context, buffer in SeekableBridge.read(context: context, buffer: buffer) }
+        archive_read_set_seek_callback(handle) { _, context, offset, whence in
+            SeekableBridge.seek(context: context, offset: offset, whence: whence)
+        }
+        archive_read_set_skip_callback(handle) { _, context, request in SeekableBridge.skip(context: context, request: request) }
+        archive_read_set_callback_data(handle, Unmanaged.passUnretained(bridge).toOpaque())
+        try reader.checkOpen(archive_read_open1(handle))
         return reader
     }
 
@@ -124,6 +142,16 @@ public final class ArchiveReader {
         case .proceedWithWarning: warnings.append(errorMessage())
         default: throw error(.openFailed, status: status)
         }
+    }
+
+    /// The bytes behind a reader opened with `open(randomAccess:)`.
+    public var randomAccessInput: (any RandomAccessInput)? {
+        seekableBridge?.input
+    }
+
+    /// True when the archive is a zip (read by either of libarchive's zip readers).
+    public var isZip: Bool {
+        archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP
     }
 
     /// True when libarchive fell back to its `raw` format: the input was not an archive, only (maybe) compressed.
@@ -222,7 +250,7 @@ public final class ArchiveReader {
     }
 
     private func errorMessage() -> String {
-        if let failure = bridge?.failure { return failure.message }
+        if let failure = bridge?.failure ?? seekableBridge?.failure { return failure.message }
         guard let raw = archive_error_string(handle) else { return "unknown libarchive error" }
         return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     }

@@ -18,6 +18,15 @@ public final class FileByteSource: ByteSource {
         buffer = .allocate(byteCount: blockSize, alignment: 64)
     }
 
+    /// Takes ownership of an open descriptor (a duplicate of standard input); throws for a negative one.
+    public init(adopting descriptor: Int32, blockSize: Int = 1 << 20) throws(ArchiveError) {
+        guard descriptor >= 0 else {
+            throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
+        }
+        self.descriptor = descriptor
+        buffer = .allocate(byteCount: blockSize, alignment: 64)
+    }
+
     deinit {
         close(descriptor)
         buffer.deallocate()

@@ -35,7 +35,14 @@ final class ArtifactWalk {
             var rawName = "<stdin>"
             switch input {
             case .standardInput:
-                reader = try ArchiveReader.open(fileDescriptor: 0)
+                reader = try ArchiveReader.openStandardInput { [self] count throws(ArchiveError) in
+                    do throws(LimitExceeded) {
+                        try countBytes(count, in: root)
+                    } catch {
+                        limitExceeded = error
+                        throw ArchiveError(code: .dataFailed, status: 0, message: error.message)
+                    }
+                }
             case .path(let path):
                 var isDirectory = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -46,8 +53,19 @@ final class ArtifactWalk {
                 reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)
+            if reader.isZip {
+                if let spooled = reader.randomAccessInput {
+                    reportZipDisagreements(try ZipDirectoryCheck.run(on: spooled), at: root)
+                } else if case .path(let path) = input {
+                    reportZipDisagreements(try ZipDirectoryCheck.run(on: RandomAccessFile(path: path)), at: root)
+                }
+            }
         } catch let error as ArchiveError {
-            diagnostics.append(Diagnostic(location: root, message: "cannot open: \(error.message)"))
+            if let limitExceeded {
+                diagnostics.append(Diagnostic(location: root, message: limitExceeded.message, limit: limitExceeded.limit))
+            } else {
+                diagnostics.append(Diagnostic(location: root, message: "cannot open: \(error.message)"))
+            }
         } catch let error as LimitExceeded {
             diagnostics.append(Diagnostic(location: error.location ?? root, message: error.message, limit: error.limit))
         } catch {
@@ -198,12 +216,52 @@ final class ArtifactWalk {
             }
         }
         do {
-            let nested = try ArchiveReader.open(member: source)
+            let nested: ArchiveReader
+            if try Self.needsRandomAccess(location.member, firstBlock: source.peek()) {
+                // Zips are read from their central directory, as unzip and pip read them: that needs the end of the
+                // member first, so it is held (bounded memory, then an unnamed file) — its bytes were counted above.
+                let spool = RandomAccessSpool()
+                while true {
+                    let block = try source.nextBlock()
+                    if block.isEmpty { break }
+                    try spool.append(block)
+                }
+                reportZipDisagreements(try ZipDirectoryCheck.run(on: spool), at: location)
+                nested = try ArchiveReader.open(randomAccess: spool)
+            } else {
+                nested = try ArchiveReader.open(member: source)
+            }
             try walk(nested, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
-        } catch let error as ArchiveError {
+        } catch let error as ArchiveError where limitExceeded == nil {
             diagnostics.append(Diagnostic(location: location, message: "nested archive unreadable: \(error.message)"))
-        }
+        } catch is ArchiveError {}
         if let limitExceeded { throw limitExceeded }
+    }
+
+    // MARK: - Zips
+
+    /// Extensions of the zip family: read from the central directory even when their first bytes are a stub.
+    private static let zipExtensions = [".zip", ".whl", ".jar", ".war", ".ear", ".aar", ".vsix", ".nupkg", ".crx", ".xpi", ".egg", ".apk", ".ipa", ".pyz"]
+
+    /// True for a member that must be read with random access: named like a zip, or starting like one (local header,
+    /// empty-archive end record, spanning marker) or like a CRX extension (`Cr24` header before the zip).
+    static func needsRandomAccess(_ member: String, firstBlock: UnsafeRawBufferPointer) -> Bool {
+        if firstBlock.count >= 4 {
+            let magic = (firstBlock[0], firstBlock[1], firstBlock[2], firstBlock[3])
+            if magic == (0x50, 0x4B, 3, 4) || magic == (0x50, 0x4B, 5, 6) || magic == (0x50, 0x4B, 7, 8) { return true }
+            if magic == (0x43, 0x72, 0x32, 0x34) { return true }
+        }
+        let lowered = member.lowercased()
+        return zipExtensions.contains { lowered.hasSuffix($0) }
+    }
+
+    /// Every disagreement between a zip's central directory and its local headers makes the scan incomplete: readers
+    /// that trust one or the other extract different things.
+    private func reportZipDisagreements(_ check: ZipDirectoryCheck, at location: Location) {
+        for disagreement in check.disagreements {
+            let at = disagreement.member.map { location.appending($0) } ?? location
+            diagnostics.append(Diagnostic(location: at, message: "zip readers disagree: \(disagreement.message)"))
+        }
     }
 
     // MARK: - References
