@@ -235,7 +235,12 @@ public final class ArchiveReader {
             }
         }
         let size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : nil
-        return ArchiveEntryInfo(path: path, kind: kind, size: size, isEncrypted: archive_entry_is_encrypted(entry) != 0)
+        var zipLinkData: [UInt8]?
+        if kind == .symlink, isZip, let target = archive_entry_symlink(entry) {
+            zipLinkData = Array(UnsafeRawBufferPointer(start: target, count: strlen(target)))
+        }
+        return ArchiveEntryInfo(
+            path: path, kind: kind, size: size, isEncrypted: archive_entry_is_encrypted(entry) != 0, zipLinkData: zipLinkData)
     }
 
     /// The member name as UTF-8 where the archive records it so (pax, zip), whatever the process locale; raw bytes

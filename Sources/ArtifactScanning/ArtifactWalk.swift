@@ -124,13 +124,12 @@ final class ArtifactWalk {
             case .directory:
                 statistics.directories += 1
                 continue
-            case .symlink, .hardlink:
-                statistics.linksSkipped += 1
+            case .symlink where !info.carriesData, .hardlink where !info.carriesData, .other where !info.carriesData:
+                // A link without data is not followed; counted in the statistics.
+                if info.kind == .other { statistics.otherSkipped += 1 } else { statistics.linksSkipped += 1 }
                 continue
-            case .other:
-                statistics.otherSkipped += 1
-                continue
-            case .regular:
+            case .symlink, .hardlink, .other, .regular:
+                // Links and special entries that carry bytes are read like files: their consumers write those bytes.
                 statistics.regularFiles += 1
             }
             memberPaths.append(member)
@@ -138,12 +137,24 @@ final class ArtifactWalk {
                 diagnostics.append(Diagnostic(location: location, message: "encrypted member cannot be read"))
                 continue
             }
+            if let linkData = info.zipLinkData {
+                let findings = scanBytes(linkData, at: location)
+                if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
+                continue
+            }
             if MemberKind.isNestedArchive(member), !reader.isRawStream {
                 try openNested(reader, at: location, depth: depth + 1)
                 continue
             }
+            let bytesBefore = statistics.bytesRead
             guard let findings = try scanMember(reader, at: location) else { return }
             if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
+            if info.kind != .regular, statistics.bytesRead == bytesBefore, let size = info.size {
+                // libarchive hands out no data for a zip entry marked as a device, yet unzip and pip write its bytes.
+                diagnostics.append(Diagnostic(
+                    location: location,
+                    message: "\(info.kind == .other ? "a special-file" : "a link") entry that carries \(size) bytes, which libarchive does not hand out; its consumers may write them as a file"))
+            }
         }
     }
 
@@ -172,7 +183,19 @@ final class ArtifactWalk {
             diagnostics.append(Diagnostic(location: location, message: "member data unreadable: \(error.message)"))
             archiveBroken = error.code == .fatal
         }
-        let findings = scanner.finish()
+        let findings = record(scanner.finish(), at: location)
+        return archiveBroken ? nil : findings
+    }
+
+    /// Scans bytes the archive handed over whole (a zip link entry's data).
+    private func scanBytes(_ bytes: [UInt8], at location: Location) -> EntryFindings {
+        statistics.bytesRead += Int64(bytes.count)
+        let scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        bytes.withUnsafeBytes { scanner.consume($0) }
+        return record(scanner.finish(), at: location)
+    }
+
+    private func record(_ findings: EntryFindings, at location: Location) -> EntryFindings {
         maps += findings.maps
         notes += findings.notes.map { Note(location: location, message: $0) }
         for map in findings.maps {
@@ -181,7 +204,7 @@ final class ArtifactWalk {
                 diagnostics.append(Diagnostic(location: location, message: limit.message, limit: limit.flag))
             }
         }
-        return archiveBroken ? nil : findings
+        return findings
     }
 
     private func countBytes(_ count: Int, in location: Location) throws(LimitExceeded) {
