@@ -10,6 +10,10 @@ public final class ArchiveReader {
     private let handle: OpaquePointer
     private var bridge: CallbackBridge?
     private var seekableBridge: SeekableBridge?
+    /// node-tar's reading of the same stream, for streams handed to libarchive through a `ByteSource`.
+    public private(set) var nodeTar: NodeTarShadow?
+    /// Where the current member's data starts in the (uncompressed) archive stream (0 for a directory walk).
+    public private(set) var dataOffset: Int64 = 0
     private let isDiskWalk: Bool
     private var diskRoot = ""
     private var currentPath: String?
@@ -53,7 +57,9 @@ public final class ArchiveReader {
     /// Opens a stream pulled from `source`: a member of an outer archive, or bytes inflated in front of libarchive.
     public static func open(source: any ByteSource) throws(ArchiveError) -> ArchiveReader {
         let reader = try makeContentReader()
-        let bridge = CallbackBridge(source: source)
+        let shadow = NodeTarShadow()
+        reader.nodeTar = shadow
+        let bridge = CallbackBridge(source: ShadowedByteSource(source: source, shadow: shadow))
         reader.bridge = bridge
         let status = archive_read_open(
             reader.handle, Unmanaged.passUnretained(bridge).toOpaque(), nil,
@@ -133,6 +139,8 @@ public final class ArchiveReader {
         }
         archive_read_support_filter_all(handle)
         enableFormats(handle)
+        // node-tar (npm) reads on past a single zero block; libarchive would stop there and miss what follows.
+        archive_read_set_format_option(handle, "tar", "read_concatenated_archives", "1")
         return ArchiveReader(handle: handle, isDiskWalk: false)
     }
 
@@ -152,6 +160,11 @@ public final class ArchiveReader {
     /// True when the archive is a zip (read by either of libarchive's zip readers).
     public var isZip: Bool {
         archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP
+    }
+
+    /// True when the archive is a tar (any variant).
+    public var isTar: Bool {
+        archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_TAR
     }
 
     /// True when libarchive fell back to its `raw` format: the input was not an archive, only (maybe) compressed.
@@ -176,6 +189,7 @@ public final class ArchiveReader {
             case .proceed, .proceedWithWarning:
                 guard let entry else { throw error(.fatal, status: ARCHIVE_FATAL) }
                 let info = copyInfo(entry)
+                dataOffset = isDiskWalk ? 0 : archive_filter_bytes(handle, 0)
                 currentPath = info.path
                 if status == ARCHIVE_WARN { warnings.append("\(info.path): \(errorMessage())") }
                 return info

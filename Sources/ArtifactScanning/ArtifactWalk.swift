@@ -98,6 +98,9 @@ final class ArtifactWalk {
             do {
                 guard let next = try reader.nextEntry() else {
                     drainAfterLastMember(reader, under: parent)
+                    if reader.isTar, let disagreement = reader.nodeTar?.finish() {
+                        diagnostics.append(Diagnostic(location: parent, message: "tar readers disagree: \(disagreement)"))
+                    }
                     return
                 }
                 info = next
@@ -131,6 +134,12 @@ final class ArtifactWalk {
             case .symlink, .hardlink, .other, .regular:
                 // Links and special entries that carry bytes are read like files: their consumers write those bytes.
                 statistics.regularFiles += 1
+            }
+            if info.kind == .regular, reader.isTar,
+                let disagreement = reader.nodeTar?.matchLibarchiveFile(path: info.path, size: info.size, offset: reader.dataOffset)
+            {
+                // npm installs what node-tar reads: where it reads another file here, this scan is not what npm writes.
+                diagnostics.append(Diagnostic(location: location, message: "tar readers disagree: \(disagreement)"))
             }
             memberPaths.append(member)
             if info.isEncrypted {
