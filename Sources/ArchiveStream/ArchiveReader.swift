@@ -40,6 +40,10 @@ public final class ArchiveReader {
             let source: any ByteSource = inflateAhead ? PrefetchingByteSource(producer: inflater) : ProducedByteSource(producer: inflater)
             return try open(source: source)
         }
+        if file.startsWithTarMagic() {
+            // A plain tar streams through a source, so node-tar's reading of it can be followed alongside.
+            return try open(source: file)
+        }
         let reader = try makeContentReader()
         let status = archive_read_open_filename(reader.handle, path, blockSize)
         try reader.checkOpen(status)

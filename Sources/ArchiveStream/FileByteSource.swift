@@ -39,6 +39,13 @@ public final class FileByteSource: ByteSource {
         return count == 2 && magic == (0x1f, 0x8b)
     }
 
+    /// True when the file holds a tar header's `ustar` magic at offset 257 (ustar, pax and GNU tar).
+    public func startsWithTarMagic() -> Bool {
+        var magic: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 5, 257) }
+        return count == 5 && magic == (0x75, 0x73, 0x74, 0x61, 0x72)
+    }
+
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
         while true {
             let count = read(descriptor, buffer.baseAddress, buffer.count)

@@ -47,6 +47,9 @@ public final class NodeTarShadow {
     private var sawEOF = false
     private var reported = false
     private static let maxMetaEntrySize: Int64 = 1 << 20
+    private static let ustarMagic = Array("ustar\u{0}00".utf8)
+    /// Types `ReadEntry` neither treats as metadata nor ignores.
+    private static let entryTypes = Array("01234567D".utf8)
 
     public init() {}
 
@@ -191,7 +194,7 @@ public final class NodeTarShadow {
         if type == UInt8(ascii: "0"), path.hasSuffix("/") { type = UInt8(ascii: "5") }
         if type == UInt8(ascii: "5") { size = 0 }
         let linkpath = Self.string(block, 157, 100)
-        if block[257..<265].elementsEqual(Array("ustar\u{0}00".utf8)) {
+        if block[257..<265].elementsEqual(Self.ustarMagic) {
             let prefix = block[475] != 0 ? Self.string(block, 345, 155) : Self.string(block, 345, 130)
             if !prefix.isEmpty { path = prefix + "/" + path }
         }
@@ -220,8 +223,7 @@ public final class NodeTarShadow {
         default:
             let entryPath = ex?.path ?? path
             ex = nil
-            let known = Array("01234567D".utf8)
-            if known.contains(type) || type == 0 {
+            if Self.entryTypes.contains(type) {
                 if type == UInt8(ascii: "0") || type == UInt8(ascii: "7") {
                     pending.append(File(path: entryPath, size: bodySize, dataOffset: headerOffset + 512))
                 } else if bodySize > 0, type != UInt8(ascii: "5"), type != UInt8(ascii: "D") {

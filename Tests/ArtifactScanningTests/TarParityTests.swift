@@ -72,9 +72,16 @@ import Testing
     func nodeTarParity(_ example: Case) throws {
         let directory = TemporaryDirectory()
         let tgz = directory.write("pkg.tgz", ArchiveBuilder.build(.raw, filter: .gzip, [.file("pkg.tar", example.tar)]))
-        let report = ArtifactScanner().scan(.path(tgz))
+        let tar = directory.write("pkg.tar", example.tar)
         try ConsumerCounter.extractWithNodeTar(tgz, into: directory.path + "/out")
         let consumer = try ConsumerCounter.count(directory.path + "/out")
+        // The same stream gzipped (an npm tarball) and plain, top level.
+        for report in [ArtifactScanner().scan(.path(tgz)), ArtifactScanner().scan(.path(tar))] {
+            try Self.check(report, example, consumer: consumer)
+        }
+    }
+
+    static func check(_ report: ArtifactReport, _ example: Case, consumer: ConsumerCounter.Count) throws {
         let scanned = ConsumerCounter.Count(files: report.totals.uniqueByPath.files, lines: report.totals.uniqueByPath.lines)
         let disagreements = report.diagnostics.filter { $0.message.hasPrefix("tar readers disagree: ") }
         switch example.outcome {

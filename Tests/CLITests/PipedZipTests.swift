@@ -24,7 +24,7 @@ import Testing
 }
 
 /// A nested zip far larger than the spool's memory bound is read with flat memory: the process's peak resident set
-/// grows by about the 4 MiB memory bound, not by the 32 MiB of the zip.
+/// grows by about the 4 MiB memory bound (bound: half the zip, room for ASan), not by the 32 MiB of the zip.
 @Suite struct SpooledZipMemoryTests {
     static func peakKiB(_ arguments: [String]) throws -> Int {
         let result = try ConsumerTool.run("time", ["-f", "peak %M", CLIRunner.binary] + arguments, in: CLIRunner.packageRoot)
@@ -50,6 +50,6 @@ import Testing
         let smallPeak = try Self.peakKiB([small])
         let largePeak = try Self.peakKiB([large])
         #expect(smallPeak > 0 && largePeak > 0)
-        #expect(largePeak - smallPeak < 12 << 10, "peak resident set \(smallPeak) KiB for a 1 MiB zip, \(largePeak) KiB for 32 MiB")
+        #expect(largePeak - smallPeak < 16 << 10, "peak resident set \(smallPeak) KiB for a 1 MiB zip, \(largePeak) KiB for 32 MiB")
     }
 }
