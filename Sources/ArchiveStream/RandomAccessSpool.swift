@@ -159,3 +159,20 @@ public final class RandomAccessFile: RandomAccessInput {
         }
     }
 }
+
+/// The first `size` bytes of another input (the bytes before a zip, read as an archive of their own).
+public final class RandomAccessSlice: RandomAccessInput {
+    private let base: any RandomAccessInput
+    public let size: Int64
+
+    public init(_ base: any RandomAccessInput, size: Int64) {
+        self.base = base
+        self.size = min(size, base.size)
+    }
+
+    public func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+        guard offset >= 0, offset < size else { return 0 }
+        let count = Int(min(Int64(buffer.count), size - offset))
+        return try base.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]))
+    }
+}

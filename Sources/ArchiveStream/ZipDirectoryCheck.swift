@@ -22,6 +22,9 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
     /// Bytes before the archive's first byte as the central directory counts them (an SFX stub, a CRX header, a
     /// launch script, or a whole other zip): 0 for a plain zip.
     public var prependedBytes: Int64 = 0
+    /// True when the prepended bytes start with a local header: another zip (or hidden members) before this one,
+    /// which readers that trust local headers extract.
+    public var zipBefore = false
     /// Central directory entries read.
     public var entries = 0
     /// False when no end of central directory record was found: no central-directory reader opens this input.
@@ -78,6 +81,7 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
         }
         result.prependedBytes = correction
         if correction >= 4, let head = try window.bytes(at: 0, count: 4), signature(head, 0, 3, 4) {
+            result.zipBefore = true
             result.report(
                 nil, "the \(correction) bytes before this zip's first member start with a local header of another zip "
                     + "(concatenated zips): readers that trust local headers (Java's JarInputStream, streaming unzippers) "

@@ -54,10 +54,12 @@ final class ArtifactWalk {
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)
             if reader.isZip {
-                if let spooled = reader.randomAccessInput {
-                    reportZipDisagreements(try ZipDirectoryCheck.run(on: spooled), at: root)
-                } else if case .path(let path) = input {
-                    reportZipDisagreements(try ZipDirectoryCheck.run(on: RandomAccessFile(path: path)), at: root)
+                var whole = reader.randomAccessInput
+                if whole == nil, case .path(let path) = input { whole = try RandomAccessFile(path: path) }
+                if let whole {
+                    let check = try ZipDirectoryCheck.run(on: whole)
+                    reportZipDisagreements(check, at: root)
+                    try walkZipBefore(whole, check, under: root, depth: 0, rawName: rawName)
                 }
             }
         } catch let error as ArchiveError {
@@ -258,7 +260,9 @@ final class ArtifactWalk {
                     if block.isEmpty { break }
                     try spool.append(block)
                 }
-                reportZipDisagreements(try ZipDirectoryCheck.run(on: spool), at: location)
+                let check = try ZipDirectoryCheck.run(on: spool)
+                reportZipDisagreements(check, at: location)
+                try walkZipBefore(spool, check, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
                 nested = try ArchiveReader.open(randomAccess: spool)
             } else {
                 nested = try ArchiveReader.open(member: source)
@@ -285,6 +289,17 @@ final class ArtifactWalk {
         }
         let lowered = member.lowercased()
         return zipExtensions.contains { lowered.hasSuffix($0) }
+    }
+
+    /// The zip before the one the central directory describes (concatenated zips, or members hidden before the
+    /// archive): unzip and pip skip it, readers that trust local headers extract it, so it is scanned too, under the
+    /// same location (the disagreement itself is already reported).
+    private func walkZipBefore(
+        _ input: any RandomAccessInput, _ check: ZipDirectoryCheck, under location: Location, depth: Int, rawName: String
+    ) throws {
+        guard check.zipBefore else { return }
+        let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
+        try walk(before, under: location, depth: depth, rawName: rawName)
     }
 
     /// Every disagreement between a zip's central directory and its local headers makes the scan incomplete: readers

@@ -49,10 +49,18 @@ import Testing
         let first = HandZip.build([Self.map("first")])
         let second = HandZip.build([Self.map("second")])
         let report = Self.scanNested("app.jar", first + second)
-        #expect(Self.exposedSources(report) == ["src/second.ts"])
+        // unzip and pip extract the second; streaming readers the first: both are scanned, and the scan is incomplete.
+        #expect(Self.exposedSources(report) == ["src/first.ts", "src/second.ts"])
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.location.member) == ["package/app.jar"])
         #expect(report.diagnostics.first?.message.hasPrefix("zip readers disagree: the \(first.count) bytes before this zip's first member start with a local header of another zip") == true)
+    }
+
+    @Test func ofTwoConcatenatedTopLevelZipsBothAreScanned() {
+        let report = HostileArchiveTests.scan("app.zip", HandZip.build([Self.map("first")]) + HandZip.build([Self.map("second")]))
+        #expect(Self.exposedSources(report) == ["src/first.ts", "src/second.ts"])
+        #expect(report.isIncomplete)
+        #expect(report.diagnostics.count == 1)
     }
 
     @Test func lyingLocalSizeIsIncompleteNamingTheMember() {
