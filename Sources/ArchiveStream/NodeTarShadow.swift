@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads a tar stream's headers with node-tar's rules (version 6, what npm 10 runs to install a package) alongside
 /// libarchive, so the files node-tar would write can be compared with the members libarchive hands out.
 ///
@@ -141,7 +145,6 @@ public final class NodeTarShadow {
 
     private func header(_ block: UnsafeRawBufferPointer) {
         let headerOffset = position
-        let rawPath = Self.string(block, 0, 100)
         if block[124] & 0x80 != 0, Self.number(block, 124, 12) == nil {
             // `new Header` throws on a base-256 number it cannot represent: the block is skipped with a warning.
             remark("a size in base-256 that node-tar rejects: it skips the header")
@@ -152,9 +155,10 @@ public final class NodeTarShadow {
             unpredictable = "a negative size in a tar header; what node-tar reads after it is not predictable"
         }
         let checksum = Self.number(block, 148, 12)
-        var sum = 8 * 0x20
-        for index in 0..<148 { sum += Int(block[index]) }
-        for index in 156..<512 { sum += Int(block[index]) }
+        // The checksum field counts as spaces: sum every byte, then swap the field's bytes for eight spaces.
+        var sum = 8 * 0x20 + Self.byteSum(block) - Self.byteSum(UnsafeRawBufferPointer(rebasing: block[144..<160]))
+        for index in 144..<148 { sum &+= Int(block[index]) }
+        for index in 156..<160 { sum &+= Int(block[index]) }
         let isNullBlock = checksum == nil && sum == 8 * 0x20
         if !started {
             started = true
@@ -180,7 +184,6 @@ public final class NodeTarShadow {
             return
         }
         // Header.decode: pending extended, then global extended fields, on every header (meta ones too).
-        var path = ex?.path ?? rawPath
         if let value = ex?.size { size = value }
         if let value = gex?.size {
             size = value
@@ -191,16 +194,22 @@ public final class NodeTarShadow {
         }
         var type = block[156]
         if type == 0 { type = UInt8(ascii: "0") }
+        // Names are decoded only for the entries node-tar writes as files (and may turn into directories); the
+        // others need only "is it empty", which the first byte tells.
+        let isFile = type == UInt8(ascii: "0") || type == UInt8(ascii: "7")
+        var path = ex?.path ?? (isFile ? Self.string(block, 0, 100) : "")
+        var pathIsEmpty = ex?.path == nil && block[0] == 0
         if type == UInt8(ascii: "0"), path.hasSuffix("/") { type = UInt8(ascii: "5") }
         if type == UInt8(ascii: "5") { size = 0 }
-        let linkpath = Self.string(block, 157, 100)
-        if block[257..<265].elementsEqual(Self.ustarMagic) {
-            let prefix = block[475] != 0 ? Self.string(block, 345, 155) : Self.string(block, 345, 130)
-            if !prefix.isEmpty { path = prefix + "/" + path }
+        let linkpathIsEmpty = block[157] == 0
+        // The ustar prefix: 155 bytes when byte 475 is set (then joined even when empty), else 130 when non-empty.
+        if block[475] != 0 || block[345] != 0, block[257..<265].elementsEqual(Self.ustarMagic) {
+            if isFile { path = (block[475] != 0 ? Self.string(block, 345, 155) : Self.string(block, 345, 130)) + "/" + path }
+            pathIsEmpty = false
         }
-        guard !path.isEmpty else { return }
+        guard !pathIsEmpty else { return }
         let isLink = type == UInt8(ascii: "1") || type == UInt8(ascii: "2")
-        if isLink == linkpath.isEmpty {
+        if isLink == linkpathIsEmpty {
             remark(isLink ? "a link without a link name: node-tar skips the header" : "a link name on a non-link header: node-tar skips the header and reads its body as headers")
             return
         }
@@ -224,7 +233,7 @@ public final class NodeTarShadow {
             let entryPath = ex?.path ?? path
             ex = nil
             if Self.entryTypes.contains(type) {
-                if type == UInt8(ascii: "0") || type == UInt8(ascii: "7") {
+                if isFile, type != UInt8(ascii: "5") {
                     pending.append(File(path: entryPath, size: bodySize, dataOffset: headerOffset + 512))
                 } else if bodySize > 0, type != UInt8(ascii: "5"), type != UInt8(ascii: "D") {
                     remark("a link or device entry with a \(bodySize)-byte body: node-tar skips the body")
@@ -292,9 +301,30 @@ public final class NodeTarShadow {
 
     /// `decString`: UTF-8 up to the first NUL.
     private static func string(_ block: UnsafeRawBufferPointer, _ offset: Int, _ count: Int) -> String {
-        let field = block[offset..<(offset + count)]
-        let end = field.firstIndex(of: 0) ?? field.endIndex
-        return String(decoding: block[offset..<end], as: UTF8.self)
+        let start = block.baseAddress! + offset
+        let length = memchr(start, 0, count).map { $0 - UnsafeMutableRawPointer(mutating: start) } ?? count
+        return String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
+    }
+
+    /// The sum of a multiple of 8 bytes: 64 at a time in 16-bit lanes (which cannot overflow for a 512-byte header:
+    /// eight lanes' sum of at most 16 bytes each, folded once), the rest eight at a time.
+    private static func byteSum(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let mask = SIMD8<UInt64>(repeating: 0x00FF_00FF_00FF_00FF)
+        var wide = SIMD8<UInt64>(repeating: 0)
+        var offset = 0
+        while offset + 64 <= bytes.count {
+            let words = bytes.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt64>.self)
+            wide &+= (words & mask) &+ ((words &>> 8) & mask)
+            offset += 64
+        }
+        var lanes = wide.wrappedSum()
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            lanes &+= (word & mask[0]) &+ ((word >> 8) & mask[0])
+            offset += 8
+        }
+        let pairs = (lanes & 0x0000_FFFF_0000_FFFF) &+ ((lanes >> 16) & 0x0000_FFFF_0000_FFFF)
+        return Int((pairs & 0xFFFF_FFFF) &+ (pairs >> 32))
     }
 
     /// `decNumber`: base-256 when the high bit is set, else octal digits up to a NUL (after trimming), as
@@ -310,22 +340,22 @@ public final class NodeTarShadow {
             }
             return value
         }
-        let field = block[offset..<(offset + count)]
-        let end = field.firstIndex(of: 0) ?? field.endIndex
-        var text = block[offset..<end].drop { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        if let sign = text.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            text = text.dropFirst()
-            guard sign == UInt8(ascii: "+") else { return nil }
+        // Up to the first NUL, leading white space trimmed, an optional sign, then octal digits (a NUL ends both).
+        let end = offset + count
+        var index = offset
+        while index < end, block[index] == 0x20 || (block[index] >= 0x09 && block[index] <= 0x0D) { index += 1 }
+        if index < end, block[index] == UInt8(ascii: "+") || block[index] == UInt8(ascii: "-") {
+            guard block[index] == UInt8(ascii: "+") else { return nil }
+            index += 1
         }
         var value: Int64 = 0
-        var digits = 0
-        for byte in text {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "7") else { break }
+        let firstDigit = index
+        while index < end, block[index] >= UInt8(ascii: "0"), block[index] <= UInt8(ascii: "7") {
             guard value < Int64.max >> 3 else { return nil }
-            value = value << 3 | Int64(byte - UInt8(ascii: "0"))
-            digits += 1
+            value = value << 3 | Int64(block[index] - UInt8(ascii: "0"))
+            index += 1
         }
-        return digits == 0 ? nil : value
+        return index == firstDigit ? nil : value
     }
 }
 

@@ -89,6 +89,7 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
         }
         var position = directoryOffset + correction
         var overflow = 0
+        var nameBytes: [UInt8] = []
         while result.entries < count {
             guard let header = try window.bytes(at: position, count: 46), signature(header, 0, 1, 2) else {
                 result.report(
@@ -106,8 +107,8 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
                 result.report(nil, "the central directory is truncated", maxReports: maxReports)
                 break
             }
-            let nameBytes = Array(variable[0..<nameLength])
-            let name = String(decoding: nameBytes, as: UTF8.self)
+            nameBytes.removeAll(keepingCapacity: true)
+            nameBytes.append(contentsOf: variable[0..<nameLength])
             Self.applyZip64(
                 UnsafeRawBufferPointer(rebasing: variable[nameLength...]), uncompressed: &uncompressed,
                 compressed: &compressed, offset: &localOffset)
@@ -118,7 +119,7 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
                 window, at: localOffset + correction, name: nameBytes, compressed: compressed, uncompressed: uncompressed)
             if let message {
                 if result.disagreements.count < maxReports {
-                    result.disagreements.append(Disagreement(member: name, message: message))
+                    result.disagreements.append(Disagreement(member: String(decoding: nameBytes, as: UTF8.self), message: message))
                 } else {
                     overflow += 1
                 }
