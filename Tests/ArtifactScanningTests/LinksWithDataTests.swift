@@ -72,6 +72,17 @@ import Testing
         #expect(report.statistics.otherSkipped == 0)
     }
 
+    /// libarchive refuses a zip "symlink" whose data exceeds 64 KiB and cannot read on; pip would write it as a file:
+    /// the scan fails closed.
+    @Test func oversizedZipSymlinkEntryIsIncomplete() {
+        let big = Array(MapText.map(sources: ["src/big.ts"], contents: [String(repeating: "x\n", count: 40_000)]).utf8)
+        let zip = HandZip.build([HandZip.Entry("dist/big.js.map", big, unixMode: 0o120777), .text("dist/after.js", "a()\n")])
+        let report = HostileArchiveTests.scan("lib.whl", zip)
+        #expect(report.verdict == .incomplete)
+        #expect(report.diagnostics.count == 1)
+        #expect(report.diagnostics.first?.message.contains("oversized link entry") == true)
+    }
+
     @Test func nestedZipSymlinkEntryIsReadToo() {
         let zip = HandZip.build([HandZip.Entry("dist/a.js.map", Array(Self.map.utf8), unixMode: 0o120777)])
         let report = HostileArchiveTests.scan("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/vendor/lib.whl", zip)]))
