@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "leak-scan", targets: ["leak-scan"]),
         .library(name: "ArtifactScanning", targets: ["ArtifactScanning"]),
         .library(name: "LeakScanCore", targets: ["LeakScanCore"]),
+        .library(name: "ArchiveStream", targets: ["ArchiveStream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CArchive", "ArchiveStream", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ArtifactScanningTests", dependencies: ["ArtifactScanning", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArtifactScanningTests", dependencies: ["ArtifactScanning", "LeakReporters", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "ArtifactScanning", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
     ]

@@ -14,5 +14,7 @@ let package = Package(
         .executableTarget(
             name: "FuzzReferenceFinder", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
         .executableTarget(name: "FuzzArtifactScan", dependencies: ["FuzzDriver", .product(name: "ArtifactScanning", package: "leak-scan")]),
+        .executableTarget(
+            name: "FuzzContainerReaders", dependencies: ["FuzzDriver", .product(name: "ArchiveStream", package: "leak-scan")]),
     ]
 )

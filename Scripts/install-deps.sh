@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what leak-scan needs on a Debian machine: libarchive and ISA-L (headers + pkg-config), and python3 with
-# `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook test.
+# `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook test; the real consumers the
+# consumer-parity tests extract with (npm's node-tar, unzip, pip, dpkg-deb, rpmbuild/rpm2cpio, cpio).
 # With --release also what Scripts/build-release.sh needs to build the static libraries and dist/ (source packages are
 # unpacked with dpkg-source, ISA-L's assembly needs nasm, the static archives of every compression library, npm).
 set -euo pipefail
@@ -9,10 +10,11 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq libarchive-dev libisal-dev pkg-config python3 python3-pip >/dev/null
+$sudo apt-get install -y -qq unzip cpio rpm rpm2cpio dpkg nodejs >/dev/null
+command -v npm >/dev/null || $sudo apt-get install -y -qq npm >/dev/null
 if [ "${1:-}" = --release ]; then
   $sudo apt-get install -y -qq dpkg-dev gcc g++ make nasm curl zlib1g-dev libbz2-dev liblzma-dev libzstd-dev liblz4-dev libexpat1-dev \
     libmbedtls-dev binutils >/dev/null
-  command -v npm >/dev/null || $sudo apt-get install -y -qq npm >/dev/null
 fi
 python3 -c "import jsonschema" 2>/dev/null && command -v pre-commit >/dev/null \
   || $sudo python3 -m pip install -q --break-system-packages jsonschema pre-commit 2>/dev/null \

@@ -11,6 +11,11 @@ import Darwin
 public final class ArchiveReader {
     private let handle: OpaquePointer
     private var bridge: CallbackBridge?
+    private var seekableBridge: SeekableBridge?
+    /// node-tar's reading of the same stream, for streams handed to libarchive through a `ByteSource`.
+    public private(set) var nodeTar: NodeTarShadow?
+    /// Where the current member's data starts in the (uncompressed) archive stream (0 for a directory walk).
+    public private(set) var dataOffset: Int64 = 0
     private let isDiskWalk: Bool
     private var diskRoot = ""
     private var currentPath: String?
@@ -37,6 +42,10 @@ public final class ArchiveReader {
             let source: any ByteSource = inflateAhead ? PrefetchingByteSource(producer: inflater) : ProducedByteSource(producer: inflater)
             return try open(source: source)
         }
+        if file.startsWithTarMagic() {
+            // A plain tar streams through a source, so node-tar's reading of it can be followed alongside.
+            return try open(source: file)
+        }
         let reader = try makeContentReader()
         let status = archive_read_open_filename(reader.handle, path, blockSize)
         try reader.checkOpen(status)
@@ -54,12 +63,31 @@ public final class ArchiveReader {
     /// Opens a stream pulled from `source`: a member of an outer archive, or bytes inflated in front of libarchive.
     public static func open(source: any ByteSource) throws(ArchiveError) -> ArchiveReader {
         let reader = try makeContentReader()
-        let bridge = CallbackBridge(source: source)
+        let shadow = NodeTarShadow()
+        reader.nodeTar = shadow
+        let bridge = CallbackBridge(source: ShadowedByteSource(source: source, shadow: shadow))
         reader.bridge = bridge
         let status = archive_read_open(
             reader.handle, Unmanaged.passUnretained(bridge).toOpaque(), nil,
             { _, context, buffer in CallbackBridge.read(context: context, buffer: buffer) }, nil)
         try reader.checkOpen(status)
+        return reader
+    }
+
+    /// Opens bytes held for random access (a spooled member): libarchive gets a seek callback, so zips are read from
+    /// their central directory by its seekable zip reader instead of trusting local headers.
+    public static func open(randomAccess input: any RandomAccessInput) throws(ArchiveError) -> ArchiveReader {
+        let reader = try makeContentReader()
+        let bridge = SeekableBridge(input: input)
+        reader.seekableBridge = bridge
+        let handle = reader.handle
+        archive_read_set_read_callback(handle) { _, context, buffer in SeekableBridge.read(context: context, buffer: buffer) }
+        archive_read_set_seek_callback(handle) { _, context, offset, whence in
+            SeekableBridge.seek(context: context, offset: offset, whence: whence)
+        }
+        archive_read_set_skip_callback(handle) { _, context, request in SeekableBridge.skip(context: context, request: request) }
+        archive_read_set_callback_data(handle, Unmanaged.passUnretained(bridge).toOpaque())
+        try reader.checkOpen(archive_read_open1(handle))
         return reader
     }
 
@@ -117,6 +145,8 @@ public final class ArchiveReader {
         }
         archive_read_support_filter_all(handle)
         enableFormats(handle)
+        // node-tar (npm) reads on past a single zero block; libarchive would stop there and miss what follows.
+        archive_read_set_format_option(handle, "tar", "read_concatenated_archives", "1")
         return ArchiveReader(handle: handle, isDiskWalk: false)
     }
 
@@ -126,6 +156,21 @@ public final class ArchiveReader {
         case .proceedWithWarning: warnings.append(errorMessage())
         default: throw error(.openFailed, status: status)
         }
+    }
+
+    /// The bytes behind a reader opened with `open(randomAccess:)`.
+    public var randomAccessInput: (any RandomAccessInput)? {
+        seekableBridge?.input
+    }
+
+    /// True when the archive is a zip (read by either of libarchive's zip readers).
+    public var isZip: Bool {
+        archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP
+    }
+
+    /// True when the archive is a tar (any variant).
+    public var isTar: Bool {
+        archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_TAR
     }
 
     /// True when libarchive fell back to its `raw` format: the input was not an archive, only (maybe) compressed.
@@ -150,6 +195,7 @@ public final class ArchiveReader {
             case .proceed, .proceedWithWarning:
                 guard let entry else { throw error(.fatal, status: ARCHIVE_FATAL) }
                 let info = copyInfo(entry)
+                dataOffset = isDiskWalk ? 0 : archive_filter_bytes(handle, 0)
                 currentPath = info.path
                 if status == ARCHIVE_WARN { warnings.append("\(info.path): \(errorMessage())") }
                 return info
@@ -209,7 +255,12 @@ public final class ArchiveReader {
             }
         }
         let size = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : nil
-        return ArchiveEntryInfo(path: path, kind: kind, size: size, isEncrypted: archive_entry_is_encrypted(entry) != 0)
+        var zipLinkData: [UInt8]?
+        if kind == .symlink, isZip, let target = archive_entry_symlink(entry) {
+            zipLinkData = Array(UnsafeRawBufferPointer(start: target, count: strlen(target)))
+        }
+        return ArchiveEntryInfo(
+            path: path, kind: kind, size: size, isEncrypted: archive_entry_is_encrypted(entry) != 0, zipLinkData: zipLinkData)
     }
 
     /// The member name as UTF-8 where the archive records it so (pax, zip), whatever the process locale; raw bytes
@@ -224,7 +275,7 @@ public final class ArchiveReader {
     }
 
     private func errorMessage() -> String {
-        if let failure = bridge?.failure { return failure.message }
+        if let failure = bridge?.failure ?? seekableBridge?.failure { return failure.message }
         guard let raw = archive_error_string(handle) else { return "unknown libarchive error" }
         return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     }

@@ -24,6 +24,15 @@ public final class FileByteSource: ByteSource {
         buffer = .allocate(byteCount: blockSize, alignment: 64)
     }
 
+    /// Takes ownership of an open descriptor (a duplicate of standard input); throws for a negative one.
+    public init(adopting descriptor: Int32, blockSize: Int = 1 << 20) throws(ArchiveError) {
+        guard descriptor >= 0 else {
+            throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
+        }
+        self.descriptor = descriptor
+        buffer = .allocate(byteCount: blockSize, alignment: 64)
+    }
+
     deinit {
         close(descriptor)
         buffer.deallocate()
@@ -34,6 +43,13 @@ public final class FileByteSource: ByteSource {
         var magic: (UInt8, UInt8) = (0, 0)
         let count = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 2, 0) }
         return count == 2 && magic == (0x1f, 0x8b)
+    }
+
+    /// True when the file holds a tar header's `ustar` magic at offset 257 (ustar, pax and GNU tar).
+    public func startsWithTarMagic() -> Bool {
+        var magic: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &magic) { pread(descriptor, $0.baseAddress, 5, 257) }
+        return count == 5 && magic == (0x75, 0x73, 0x74, 0x61, 0x72)
     }
 
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {

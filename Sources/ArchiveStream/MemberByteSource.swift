@@ -14,9 +14,16 @@ public final class MemberByteSource: ByteSource {
 
     /// True when the member starts with the gzip magic bytes; reads its first block and keeps it for `nextBlock()`.
     public func startsWithGzipMagic() throws(ArchiveError) -> Bool {
+        let block = try peek()
+        return block.count >= 2 && block[0] == 0x1f && block[1] == 0x8b
+    }
+
+    /// The member's first block (empty for an empty member), kept for the next `nextBlock()`.
+    public func peek() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        if let peeked { return peeked }
         let block = try nextBlock()
         peeked = block
-        return block.count >= 2 && block[0] == 0x1f && block[1] == 0x8b
+        return block
     }
 
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {

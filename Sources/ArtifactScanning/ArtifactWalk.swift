@@ -38,7 +38,14 @@ final class ArtifactWalk {
             var rawName = "<stdin>"
             switch input {
             case .standardInput:
-                reader = try ArchiveReader.open(fileDescriptor: 0)
+                reader = try ArchiveReader.openStandardInput { [self] count throws(ArchiveError) in
+                    do throws(LimitExceeded) {
+                        try countBytes(count, in: root)
+                    } catch {
+                        limitExceeded = error
+                        throw ArchiveError(code: .dataFailed, status: 0, message: "stopped at a limit")
+                    }
+                }
             case .path(let path):
                 var isDirectory = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -50,8 +57,21 @@ final class ArtifactWalk {
                 reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
             }
             try walk(reader, under: root, depth: 0, rawName: rawName)
+            if reader.isZip {
+                var whole = reader.randomAccessInput
+                if whole == nil, case .path(let path) = input { whole = try RandomAccessFile(path: path) }
+                if let whole {
+                    let check = try ZipDirectoryCheck.run(on: whole)
+                    reportZipDisagreements(check, at: root)
+                    try walkZipBefore(whole, check, under: root, depth: 0, rawName: rawName)
+                }
+            }
         } catch let error as ArchiveError {
-            diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: error.message)))
+            if let limitExceeded {
+                diagnostics.append(Diagnostic(location: limitExceeded.location, problem: .limitCrossed(limitExceeded.limit)))
+            } else {
+                diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: error.message)))
+            }
         } catch let error as LimitExceeded {
             diagnostics.append(Diagnostic(location: error.location, problem: .limitCrossed(error.limit)))
         } catch {
@@ -94,6 +114,9 @@ final class ArtifactWalk {
             }
             guard let info = next else {
                 try drainAfterLastMember(reader, under: parent)
+                if reader.isTar, let disagreement = reader.nodeTar?.finish() {
+                    diagnostics.append(Diagnostic(location: parent, problem: .readersDisagree(format: "tar", detail: disagreement)))
+                }
                 return
             }
             statistics.entries += 1
@@ -110,26 +133,41 @@ final class ArtifactWalk {
             case .directory:
                 statistics.directories += 1
                 continue
-            case .symlink, .hardlink:
-                statistics.linksSkipped += 1
+            case .symlink where !info.carriesData, .hardlink where !info.carriesData, .other where !info.carriesData:
+                // A link without data is not followed; counted in the statistics.
+                if info.kind == .other { statistics.otherSkipped += 1 } else { statistics.linksSkipped += 1 }
                 continue
-            case .other:
-                statistics.otherSkipped += 1
-                continue
-            case .regular:
+            case .symlink, .hardlink, .other, .regular:
+                // Links and special entries that carry bytes are read like files: their consumers write those bytes.
                 statistics.regularFiles += 1
+            }
+            if info.kind == .regular, reader.isTar,
+                let disagreement = reader.nodeTar?.matchLibarchiveFile(path: info.path, size: info.size, offset: reader.dataOffset)
+            {
+                // npm installs what node-tar reads: where it reads another file here, this scan is not what npm writes.
+                diagnostics.append(Diagnostic(location: location, problem: .readersDisagree(format: "tar", detail: disagreement)))
             }
             memberPaths.append(member)
             if info.isEncrypted {
                 diagnostics.append(Diagnostic(location: location, problem: .encryptedMember))
                 continue
             }
+            if let linkData = info.zipLinkData {
+                let findings = scanBytes(linkData, at: location)
+                if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
+                continue
+            }
             if MemberKind.isNestedArchive(member), !reader.isRawStream {
                 try openNested(reader, at: location, depth: depth + 1)
                 continue
             }
+            let bytesBefore = statistics.bytesRead
             guard let findings = try scanMember(reader, at: location) else { return }
             if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
+            if info.kind != .regular, statistics.bytesRead == bytesBefore, let size = info.size {
+                // libarchive hands out no data for a zip entry marked as a device, yet unzip and pip write its bytes.
+                diagnostics.append(Diagnostic(location: location, problem: .entryDataWithheld(isLink: info.kind != .other, bytes: size)))
+            }
         }
     }
 
@@ -160,7 +198,19 @@ final class ArtifactWalk {
             diagnostics.append(Diagnostic(location: location, problem: .memberUnreadable(reason: error.message)))
             archiveBroken = error.code == .fatal
         }
-        let findings = scanner.finish()
+        let findings = record(scanner.finish(), at: location)
+        return archiveBroken ? nil : findings
+    }
+
+    /// Scans bytes the archive handed over whole (a zip link entry's data).
+    private func scanBytes(_ bytes: [UInt8], at location: Location) -> EntryFindings {
+        statistics.bytesRead += Int64(bytes.count)
+        let scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        bytes.withUnsafeBytes { scanner.consume($0) }
+        return record(scanner.finish(), at: location)
+    }
+
+    private func record(_ findings: EntryFindings, at location: Location) -> EntryFindings {
         maps += findings.maps
         notes += findings.notes
         for map in findings.maps {
@@ -168,7 +218,7 @@ final class ArtifactWalk {
                 diagnostics.append(Diagnostic(location: map.location, problem: .limitCrossed(limit)))
             }
         }
-        return archiveBroken ? nil : findings
+        return findings
     }
 
     private func countBytes(_ count: Int, in location: Location) throws(LimitExceeded) {
@@ -197,7 +247,23 @@ final class ArtifactWalk {
             }
         }
         do {
-            let nested = try ArchiveReader.open(member: source)
+            let nested: ArchiveReader
+            if try Self.needsRandomAccess(location.member, firstBlock: source.peek()) {
+                // Zips are read from their central directory, as unzip and pip read them: that needs the end of the
+                // member first, so it is held (bounded memory, then an unnamed file) — its bytes were counted above.
+                let spool = RandomAccessSpool()
+                while true {
+                    let block = try source.nextBlock()
+                    if block.isEmpty { break }
+                    try spool.append(block)
+                }
+                let check = try ZipDirectoryCheck.run(on: spool)
+                reportZipDisagreements(check, at: location)
+                try walkZipBefore(spool, check, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
+                nested = try ArchiveReader.open(randomAccess: spool)
+            } else {
+                nested = try ArchiveReader.open(member: source)
+            }
             try walk(nested, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
         } catch let error as ArchiveError {
             try rethrowLimitExceeded()
@@ -209,6 +275,43 @@ final class ArtifactWalk {
     /// reported (once), not a second "unreadable" diagnostic.
     private func rethrowLimitExceeded() throws(LimitExceeded) {
         if let limitExceeded { throw limitExceeded }
+    }
+
+    // MARK: - Zips
+
+    /// Extensions of the zip family: read from the central directory even when their first bytes are a stub.
+    private static let zipExtensions = [".zip", ".whl", ".jar", ".war", ".ear", ".aar", ".vsix", ".nupkg", ".crx", ".xpi", ".egg", ".apk", ".ipa", ".pyz"]
+
+    /// True for a member that must be read with random access: named like a zip, or starting like one (local header,
+    /// empty-archive end record, spanning marker) or like a CRX extension (`Cr24` header before the zip).
+    static func needsRandomAccess(_ member: String, firstBlock: UnsafeRawBufferPointer) -> Bool {
+        if firstBlock.count >= 4 {
+            let magic = (firstBlock[0], firstBlock[1], firstBlock[2], firstBlock[3])
+            if magic == (0x50, 0x4B, 3, 4) || magic == (0x50, 0x4B, 5, 6) || magic == (0x50, 0x4B, 7, 8) { return true }
+            if magic == (0x43, 0x72, 0x32, 0x34) { return true }
+        }
+        let lowered = member.lowercased()
+        return zipExtensions.contains { lowered.hasSuffix($0) }
+    }
+
+    /// The zip before the one the central directory describes (concatenated zips, or members hidden before the
+    /// archive): unzip and pip skip it, readers that trust local headers extract it, so it is scanned too, under the
+    /// same location (the disagreement itself is already reported).
+    private func walkZipBefore(
+        _ input: any RandomAccessInput, _ check: ZipDirectoryCheck, under location: Location, depth: Int, rawName: String
+    ) throws {
+        guard check.zipBefore else { return }
+        let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
+        try walk(before, under: location, depth: depth, rawName: rawName)
+    }
+
+    /// Every disagreement between a zip's central directory and its local headers makes the scan incomplete: readers
+    /// that trust one or the other extract different things.
+    private func reportZipDisagreements(_ check: ZipDirectoryCheck, at location: Location) {
+        for disagreement in check.disagreements {
+            let at = disagreement.member.map { location.appending($0) } ?? location
+            diagnostics.append(Diagnostic(location: at, problem: .readersDisagree(format: "zip", detail: disagreement.message)))
+        }
     }
 
     // MARK: - References

@@ -38,6 +38,10 @@ package enum Wording {
         case .memberUnreadable(let reason): "member data unreadable: \(Formatting.sanitized(reason))"
         case .nestedArchiveUnreadable(let reason): "nested archive unreadable: \(Formatting.sanitized(reason))"
         case .packFailed(let reason): Formatting.sanitized(reason)
+        case .entryDataWithheld(let isLink, let bytes):
+            "\(isLink ? "a link" : "a special-file") entry that carries \(Formatting.count(Int(bytes), "byte")), which libarchive does not "
+                + "hand out; its consumers may write them as a file"
+        case .readersDisagree(let format, let detail): "\(format) readers disagree: \(Formatting.sanitized(detail))"
         }
     }
 

@@ -79,8 +79,10 @@ import Testing
         let report = Self.scan("crc.tgz", damaged)
         #expect(report.verdict == .leak)
         #expect(report.isIncomplete)
+        // libarchive reads on past the tar end marker (as node-tar reads past a single zero block), so the damage
+        // is met while looking for another header.
         #expect(report.diagnostics.map(\.problem) == [
-            .damagedAfterLastMember(reason: "gzip CRC-32 or length check failed: the data is corrupt")
+            .archiveUnreadable(afterMembers: 1, reason: "gzip CRC-32 or length check failed: the data is corrupt")
         ])
     }
 

@@ -23,6 +23,12 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
         case nestedArchiveUnreadable(reason: String)
         /// The package manager failed to produce the tarball to scan (`leak-scan pack`).
         case packFailed(reason: String)
+        /// A link or special entry that carries this many bytes, which libarchive does not hand out although the
+        /// archive's consumers may write them as a file.
+        case entryDataWithheld(isLink: Bool, bytes: Int64)
+        /// The archive's consumer would read it otherwise than libarchive does (node-tar for tar, unzip/pip for zip):
+        /// what this scan saw is not what the consumer extracts. `detail` is the reader layer's description.
+        case readersDisagree(format: String, detail: String)
     }
 
     public init(location: Location, problem: Problem) {

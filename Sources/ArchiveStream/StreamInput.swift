@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ArchiveReader {
+    /// Standard input: a redirected regular file is read in place (it can seek, so zips use their central
+    /// directory); a pipe goes through `open(stream:onSpool:)`.
+    public static func openStandardInput(onSpool: (Int) throws(ArchiveError) -> Void) throws(ArchiveError) -> ArchiveReader {
+        var status = stat()
+        if fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            return try open(fileDescriptor: 0)
+        }
+        return try open(stream: FileByteSource(adopting: dup(0)), onSpool: onSpool)
+    }
+
+    /// Opens a stream that cannot seek (standard input on a pipe). Compressed streams and archives that are read
+    /// front to back (tar, ar, cpio, 7z signatures, rpm, xar) stream straight into libarchive. Anything else — a zip,
+    /// a CRX, or bytes that start like no archive (a self-extractor stub, a launch script in front of a zip) — is
+    /// spooled (bounded memory, then an unnamed file) and read with random access, so a zip is read from its central
+    /// directory as unzip and pip read it. `onSpool` sees each spooled block's size (for byte limits) and may throw.
+    public static func open(
+        stream input: any ByteSource, onSpool: (Int) throws(ArchiveError) -> Void
+    ) throws(ArchiveError) -> ArchiveReader {
+        // Enough bytes to see a tar header's `ustar` magic at offset 257, whatever sizes the pipe hands out.
+        var head: [UInt8] = []
+        while head.count < 512 {
+            let block = try input.nextBlock()
+            if block.isEmpty { break }
+            head += block
+        }
+        let replay = ReplayByteSource(head: head, rest: input)
+        if head.count > 0, streamsFrontToBack(head) {
+            return try open(source: replay)
+        }
+        let spool = RandomAccessSpool()
+        while true {
+            let block = try replay.nextBlock()
+            if block.isEmpty { break }
+            try onSpool(block.count)
+            try spool.append(block)
+        }
+        return try open(randomAccess: spool)
+    }
+
+    /// True for compressed streams and archives a front-to-back reader handles exactly as their consumers do.
+    static func streamsFrontToBack(_ head: [UInt8]) -> Bool {
+        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+            head.count >= offset + magic.count && head[offset..<(offset + magic.count)].elementsEqual(magic)
+        }
+        return starts([0x1F, 0x8B]) || starts(Array("BZh".utf8)) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
+            || starts([0x28, 0xB5, 0x2F, 0xFD]) || starts([0x04, 0x22, 0x4D, 0x18]) || starts(Array("ustar".utf8), at: 257)
+            || starts(Array("!<arch>\n".utf8)) || starts(Array("070701".utf8)) || starts(Array("070702".utf8))
+            || starts(Array("070707".utf8)) || starts([0xC7, 0x71]) || starts([0x71, 0xC7])
+            || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || starts([0xED, 0xAB, 0xEE, 0xDB]) || starts(Array("xar!".utf8))
+    }
+}
+
+/// Hands out `head` first, then the rest of `rest`: bytes read ahead to sniff a stream, given back to its reader.
+final class ReplayByteSource: ByteSource {
+    private var head: [UInt8]
+    private var headDone: Bool
+    private let rest: any ByteSource
+
+    init(head: [UInt8], rest: any ByteSource) {
+        self.head = head
+        headDone = head.isEmpty
+        self.rest = rest
+    }
+
+    var failure: ArchiveError? { rest.failure }
+
+    func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        if !headDone {
+            headDone = true
+            return head.withUnsafeBytes { UnsafeRawBufferPointer(start: $0.baseAddress, count: $0.count) }
+        }
+        return try rest.nextBlock()
+    }
+}

@@ -1,0 +1,78 @@
+public import Foundation
+
+/// Counts what a real consumer extracted, independently of leak-scan: every file under a directory that parses (with
+/// Python's `json`) as an object with a `sourcesContent` array; each non-null string entry is an exposed file, its
+/// lines are `\n`s plus one for an unterminated last line. Unique by source path (lines = max), as the verdict counts.
+public enum ConsumerCounter {
+    public struct Count: Sendable, Equatable, CustomStringConvertible {
+        public var files: Int
+        public var lines: Int
+        public var description: String { "\(files) files / \(lines) lines" }
+
+        public init(files: Int, lines: Int) {
+            self.files = files
+            self.lines = lines
+        }
+    }
+
+    static let script = #"""
+        import json, os, sys
+        best = {}
+        for root, dirs, files in os.walk(sys.argv[1]):
+            for name in files:
+                path = os.path.join(root, name)
+                if os.path.islink(path) or not os.path.isfile(path):
+                    continue
+                try:
+                    data = json.load(open(path, encoding='utf-8-sig'))
+                except Exception:
+                    continue
+                if not isinstance(data, dict) or not isinstance(data.get('sourcesContent'), list):
+                    continue
+                sources = data.get('sources') or []
+                for i, content in enumerate(data['sourcesContent']):
+                    if not isinstance(content, str):
+                        continue
+                    lines = content.count('\n') + (1 if content and not content.endswith('\n') else 0)
+                    key = sources[i] if i < len(sources) else '<unnamed %d>' % i
+                    best[key] = max(best.get(key, 0), lines)
+        print(len(best), sum(best.values()))
+        """#
+
+    /// What the consumer wrote under `directory`; throws when python3 is missing or fails.
+    public static func count(_ directory: String) throws -> Count {
+        let result = try ConsumerTool.run("python3", ["-c", script, directory], in: directory)
+        let numbers = result.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard result.status == 0, numbers.count == 2 else {
+            throw ConsumerTool.Missing(name: "python3 counter (\(result.stderr))")
+        }
+        return Count(files: numbers[0], lines: numbers[1])
+    }
+
+    /// Extracts a tarball with npm's own node-tar (the one npm bundles), as `npm install` would (non-strict).
+    /// Returns node-tar's warnings, one a line.
+    @discardableResult
+    public static func extractWithNodeTar(_ tarball: String, into directory: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let root = try npmRoot.get()
+        let script = """
+            const tar = require(process.argv[1] + '/npm/node_modules/tar');
+            const warnings = [];
+            tar.x({ file: process.argv[2], cwd: process.argv[3], sync: true, onwarn: (code, message) => warnings.push(code + ' ' + message) });
+            console.log(warnings.join('\\n'));
+            """
+        let result = try ConsumerTool.run("node", ["-e", script, root, tarball, directory], in: directory)
+        guard result.status == 0 else { throw ConsumerTool.Missing(name: "node-tar (\(result.stderr))") }
+        return result.stdout
+    }
+
+    /// `npm root -g`, asked once.
+    static let npmRoot = Result<String, any Error> {
+        try ConsumerTool.run("npm", ["root", "-g"], in: "/").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// True when node and npm's bundled node-tar can be run.
+    public static var hasNodeTar: Bool {
+        ConsumerTool.exists("node") && ConsumerTool.exists("npm")
+    }
+}
