@@ -142,7 +142,7 @@ import Testing
         #expect(report.verdict == .leak)
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.limit) == ["--max-json-depth"])
-        #expect(report.diagnostics.map(\.message) == ["JSON nesting deeper than 512 levels"])
+        #expect(report.diagnostics.map(\.message) == ["JSON nesting deeper than 512 levels at byte 576; the deeper value was skipped unread"])
     }
 
     @Test func mapWithMoreEntriesThanTheCapCountsUpToItAndSaysSo() {
@@ -168,7 +168,18 @@ import Testing
     @Test func mapThatIsNotJSONIsANote() {
         let report = Self.scan("notjson.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", "<html>not a map</html>")]))
         #expect(report.maps.isEmpty)
-        #expect(report.notes.map(\.message) == ["named like a source map but is not a JSON source map (version 3); not counted"])
+        #expect(report.notes.map(\.message) == ["named like a source map but is not one (no JSON object with a sources or sections array); not counted"])
+    }
+
+    @Test func deepNestingAheadOfSourcesMakesTheScanIncompleteAndStillCounts() {
+        let map = #"{"x":"# + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+            + #","sources":["src/a.ts"],"sourcesContent":["a\nb\n"]}"#
+        let report = Self.scan("deep.tar", ArchiveBuilder.build(.tar, [.text("package/out.json", map)]))
+        #expect(report.totals.firstParty.lines == 2)
+        #expect(report.diagnostics.map(\.limit) == ["--max-json-depth"])
+        #expect(report.diagnostics.map(\.message) == ["JSON nesting deeper than 512 levels at byte 516; the deeper value was skipped unread"])
+        #expect(report.notes.map(\.message) == ["the map has no version; read as a map anyway (consumers do not check it)"])
+        #expect(report.verdict == .leak)
     }
 
     @Test func fileThatIsNoArchiveIsOneMember() {

@@ -32,7 +32,7 @@ public final class EntryScanner {
                 MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
         } else if location.member.hasSuffix(".map") {
-            findings.notes.append("named like a source map but is not a JSON source map (version 3); not counted")
+            findings.notes.append("named like a source map but is not one (no JSON object with a sources or sections array); not counted")
         }
         if isSearchingURLs {
             finder.finish()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 
 /// A push tokenizer for source-map JSON: feed any chunking with `consume`, then `finish`.
 ///
@@ -7,6 +13,14 @@
 public struct SourceMapTokenizer {
     private enum State: UInt8 {
         case prefix, value, string, escape, unicode, literal, afterValue, key, colon, done, failed
+        /// Past `maxJSONDepth`: brackets are counted (strings respected) until the deep value closes, in constant memory.
+        case deepSkip
+    }
+
+    /// Where the tokenizer is in what may precede the JSON text: a UTF-8 BOM, and DevTools' `)]}` guard, which drops
+    /// everything up to the first newline.
+    private enum PrefixPhase: UInt8 {
+        case start, bom1, bom2, afterBOM, guard1, guard2, guardLine, body
     }
 
     private enum StringRole: UInt8 {
@@ -37,8 +51,11 @@ public struct SourceMapTokenizer {
     private var limitHit: SourceMapSummary.LimitHit?
     private var notes: [String] = []
 
-    private var prefixBOM = 0
-    private var prefixXSSI = 0
+    private var prefixPhase = PrefixPhase.start
+
+    private var deepDepth = 0
+    private var deepInString = false
+    private var deepEscape = false
 
     private var lastKey: [UInt8] = []
     private var stringRole = StringRole.skip
@@ -49,6 +66,7 @@ public struct SourceMapTokenizer {
     private var hexCount = 0
     private var hexValue: UInt32 = 0
     private var literal: [UInt8] = []
+    private var literalOverflow = false
     private var literalRole = ValueRole.other
     private var literalMap = 0
 
@@ -92,6 +110,21 @@ public struct SourceMapTokenizer {
                 }
             case .failed:
                 break bytes
+            case .prefix where prefixPhase == .guardLine:
+                guard let newline = memchr(base + index, 0x0A, end - index) else {
+                    index = end
+                    break
+                }
+                index = UnsafeRawPointer(newline) - raw + 1
+                prefixPhase = .body
+            case .deepSkip:
+                index = skipDeep(base, from: index, end: end)
+            case .literal where literalOverflow:
+                index = ByteScan.firstLiteralDelimiter(base, from: index, end: end)
+                if index < end {
+                    step(base[index], at: index)
+                    index += 1
+                }
             default:
                 step(base[index], at: index)
                 index += 1
@@ -102,6 +135,40 @@ public struct SourceMapTokenizer {
         }
         offset += end
         hasGivenUp = state == .failed && !(maps.first?.isSourceMap ?? false)
+    }
+
+    /// Runs through a value nested deeper than `maxJSONDepth`, counting brackets outside strings; returns where it
+    /// stopped (the chunk's end, or just past the bracket that closed the deep value).
+    private mutating func skipDeep(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        while index < end {
+            if deepInString {
+                if deepEscape {
+                    deepEscape = false
+                    index += 1
+                    continue
+                }
+                index = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
+                guard index < end else { return end }
+                if base[index] == UInt8(ascii: "\\") { deepEscape = true } else { deepInString = false }
+                index += 1
+                continue
+            }
+            index = ByteScan.firstBracketOrQuote(base, from: index, end: end)
+            guard index < end else { return end }
+            switch base[index] {
+            case UInt8(ascii: "\""): deepInString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): deepDepth += 1
+            default:
+                deepDepth -= 1
+                if deepDepth == 0 {
+                    endValue()
+                    return index + 1
+                }
+            }
+            index += 1
+        }
+        return end
     }
 
     /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
@@ -170,7 +237,8 @@ public struct SourceMapTokenizer {
         }
     }
 
-    /// Ends the input. Returns nil when it was not a v3 source map; otherwise the summary, with notes on anything
+    /// Ends the input. Returns nil when it was not a source map (a JSON object with a `sources` or `sections` array,
+    /// whatever its `version`); otherwise the summary, with notes on anything
     /// malformed or truncated (a broken map that carries source is still a finding).
     public mutating func finish() -> SourceMapSummary? {
         guard let root = maps.first, root.isSourceMap else { return nil }
@@ -200,7 +268,7 @@ public struct SourceMapTokenizer {
         case .value: stepValue(byte, at: index)
         case .string: stepDecodedString(byte)
         case .escape: stepEscape(byte)
-        case .unicode: stepUnicode(byte)
+        case .unicode: stepUnicode(byte, at: index)
         case .literal: stepLiteral(byte, at: index)
         case .afterValue: stepAfterValue(byte, at: index)
         case .key:
@@ -220,38 +288,28 @@ public struct SourceMapTokenizer {
                 notes.append("unexpected data after the JSON value at byte \(offset + index)")
                 state = .failed
             }
-        case .failed:
+        case .failed, .deepSkip:
             return
         }
     }
 
-    /// Byte `index` of the UTF-8 byte order mark `EF BB BF`.
-    private static func byteOrderMark(_ index: Int) -> UInt8 {
-        index == 0 ? 0xEF : index == 1 ? 0xBB : 0xBF
-    }
-
-    /// Byte `index` of the XSSI guard `)]}'` some servers put before JSON.
-    private static func xssiGuard(_ index: Int) -> UInt8 {
-        switch index {
-        case 0: UInt8(ascii: ")")
-        case 1: UInt8(ascii: "]")
-        case 2: UInt8(ascii: "}")
-        default: UInt8(ascii: "'")
-        }
-    }
-
+    /// A BOM (`EF BB BF`) may start the input; `)]}` may follow it, and then everything up to the first newline is
+    /// dropped (DevTools' rule, which covers `)]}'` and `)]}',`); then whitespace and the opening `{`.
     private mutating func stepPrefix(_ byte: UInt8) {
-        if offset == 0 || prefixBOM > 0, prefixBOM < 3, prefixXSSI == 0, byte == Self.byteOrderMark(prefixBOM) {
-            prefixBOM += 1
-        } else if prefixXSSI < 4, byte == Self.xssiGuard(prefixXSSI) {
-            prefixXSSI += 1
-        } else if prefixXSSI == 4, byte == UInt8(ascii: ",") {
-            return
-        } else if isWhitespace(byte), prefixXSSI == 0 || prefixXSSI == 4, prefixBOM == 0 || prefixBOM == 3 {
-            return
-        } else if byte == UInt8(ascii: "{"), prefixXSSI == 0 || prefixXSSI == 4, prefixBOM == 0 || prefixBOM == 3 {
-            openContainer(isObject: true, role: .mapObject(parent: nil))
-        } else {
+        switch (prefixPhase, byte) {
+        case (.start, 0xEF): prefixPhase = .bom1
+        case (.bom1, 0xBB): prefixPhase = .bom2
+        case (.bom2, 0xBF): prefixPhase = .afterBOM
+        case (.start, UInt8(ascii: ")")), (.afterBOM, UInt8(ascii: ")")): prefixPhase = .guard1
+        case (.guard1, UInt8(ascii: "]")): prefixPhase = .guard2
+        case (.guard2, UInt8(ascii: "}")): prefixPhase = .guardLine
+        case (.guardLine, UInt8(ascii: "\n")): prefixPhase = .body
+        case (.guardLine, _): return
+        case (.start, _), (.afterBOM, _), (.body, _):
+            prefixPhase = .body
+            if isWhitespace(byte) { return }
+            if byte == UInt8(ascii: "{") { openContainer(isObject: true, role: .mapObject(parent: nil), at: 0) } else { state = .failed }
+        default:
             state = .failed
         }
     }
@@ -261,9 +319,9 @@ public struct SourceMapTokenizer {
         let role = currentValueRole()
         switch byte {
         case UInt8(ascii: "{"):
-            openContainer(isObject: true, role: role)
+            openContainer(isObject: true, role: role, at: index)
         case UInt8(ascii: "["):
-            openContainer(isObject: false, role: role)
+            openContainer(isObject: false, role: role, at: index)
         case UInt8(ascii: "\""):
             let map = stack.last?.map ?? 0
             switch role {
@@ -279,6 +337,7 @@ public struct SourceMapTokenizer {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"),
             UInt8(ascii: "n"):
             literal.removeAll(keepingCapacity: true)
+            literalOverflow = false
             literal.append(byte)
             literalRole = role
             literalMap = stack.last?.map ?? 0
@@ -331,10 +390,17 @@ public struct SourceMapTokenizer {
         }
     }
 
-    private mutating func openContainer(isObject: Bool, role: ValueRole) {
+    private mutating func openContainer(isObject: Bool, role: ValueRole, at index: Int) {
         guard stack.count < limits.maxJSONDepth else {
-            limitHit = .init(message: "JSON nesting deeper than \(limits.maxJSONDepth) levels", flag: "--max-json-depth")
-            fail("JSON nesting deeper than \(limits.maxJSONDepth) levels", at: 0)
+            if limitHit == nil {
+                limitHit = .init(
+                    message: "JSON nesting deeper than \(limits.maxJSONDepth) levels at byte \(offset + index); the deeper value was skipped unread",
+                    flag: "--max-json-depth")
+            }
+            state = .deepSkip
+            deepDepth = 1
+            deepInString = false
+            deepEscape = false
             return
         }
         let map = stack.last?.map ?? 0
@@ -349,9 +415,12 @@ public struct SourceMapTokenizer {
                 container = Container(isObject: true, role: .map, map: maps.count - 1)
             }
         case .sources where !isObject:
+            // A repeated key replaces the earlier value, as in JSON.parse.
+            if maps[map].sawSources { maps[map].sources.removeAll() }
             maps[map].sawSources = true
             container.role = .sources
         case .sourcesContent where !isObject:
+            maps[map].contents.removeAll()
             container.role = .sourcesContent
         case .sections where !isObject:
             maps[map].sawSections = true
@@ -399,13 +468,14 @@ public struct SourceMapTokenizer {
         let isDelimiter = isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
             || byte == UInt8(ascii: "]")
         guard isDelimiter else {
-            if literal.count >= 64 { fail("literal too long", at: index) } else { literal.append(byte) }
+            // Numbers may be any length (JSON.parse reads them); past 64 bytes the rest is skipped in blocks.
+            if literal.count >= 64 { literalOverflow = true } else { literal.append(byte) }
             return
         }
-        let isNull = literal == Array("null".utf8)
+        let isNull = literal == Array("null".utf8) && !literalOverflow
         switch literalRole {
         case .version:
-            if literal == Array("3".utf8) { maps[literalMap].isVersion3 = true }
+            maps[literalMap].version = literalOverflow ? .other : MapBuilder.Version(literal: literal)
         case .sourceElement:
             if admitsEntry(maps[literalMap].sources.count) { maps[literalMap].sources.append(nil) }
         case .contentElement:
@@ -455,7 +525,7 @@ public struct SourceMapTokenizer {
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
         case .version:
-            if decoded == "3" { maps[stringMap].isVersion3 = true }
+            maps[stringMap].version = decoded == "3" ? .three : .other
         case .sectionURL:
             maps[stringMap].sectionURLs.append(decoded)
         case .skip:
@@ -515,14 +585,14 @@ public struct SourceMapTokenizer {
         }
     }
 
-    private mutating func stepUnicode(_ byte: UInt8) {
+    private mutating func stepUnicode(_ byte: UInt8, at index: Int) {
         let digit: UInt32
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
         case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
         default:
-            fail("bad \\u escape", at: 0)
+            fail("bad \\u escape", at: index)
             return
         }
         hexValue = hexValue << 4 | digit
