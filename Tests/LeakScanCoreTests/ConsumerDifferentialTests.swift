@@ -91,3 +91,142 @@ import Testing
         }
     }
 }
+
+/// The comment finder against V8's own `new vm.Script(src).sourceMapURL`, and the data: URL decoder against
+/// `fetch('data:…')` (undici's implementation of the fetch spec's data: URL processor) followed by the same counter.
+@Suite struct CommentAndDataURLDifferentialTests {
+    static let map = MapText.map(sources: ["src/a.ts", "src/b.ts"], contents: ["a\nb\n", "c"])
+
+    static func find(_ chunks: [ArraySlice<UInt8>]) -> SourceMappingURLFinder {
+        var finder = SourceMappingURLFinder()
+        for chunk in chunks {
+            chunk.withUnsafeBytes { finder.consume($0) }
+        }
+        finder.finish()
+        return finder
+    }
+
+    /// What the finder says the script's source map URL is: the last URL or inline map (data: URLs as written).
+    static func found(_ finder: SourceMappingURLFinder, dataValue: String) -> String? {
+        let lastURL = finder.urls.last
+        let lastInline = finder.inlineMaps.last
+        if let lastInline, lastInline.offset >= (lastURL?.offset ?? -1) { return dataValue }
+        return lastURL?.url
+    }
+
+    @Test func commentFinderAgreesWithV8() throws {
+        var random = SeededGenerator(seed: 0x58)
+        let dataValue = "data:application/json;base64," + MapText.base64(Self.map)
+        let markers = ["#", "@"]
+        let spaces = [" ", "\t", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{202F}", "", "  ", "\u{200B}"]
+        let afterEquals = ["", " ", "\t ", "\u{A0}", "\u{3000}"]
+        let values = ["a.js.map", "../maps/x.js.map", "https://cdn.example/x.map", "//cdn.example/y.map", dataValue,
+                      "DATA:application/json;BASE64," + MapText.base64(Self.map), "a'b.map", "x*y.map"]
+        let trailers = ["", " ", "\t\u{A0}", " x", "\u{2003}junk", " */"]
+        let ends = ["\n", "\r\n", "", "\u{2028}", "\r"]
+        var scripts: [String] = []
+        for _ in 0..<500 {
+            let value = values.randomElement(using: &random)!
+            let isData = value.lowercased().hasPrefix("data:")
+            let trailer = isData ? "" : trailers.randomElement(using: &random)!
+            let equals = Int.random(in: 0..<12, using: &random) == 0 ? " =" : "="
+            let comment = "//" + markers.randomElement(using: &random)! + spaces.randomElement(using: &random)! + "sourceMappingURL"
+                + equals + afterEquals.randomElement(using: &random)! + value + trailer + ends.randomElement(using: &random)!
+            scripts.append("var x = 1;\n" + comment)
+        }
+        let lines = try NodeOracle.run(
+            "for (const b of inputs) out.push(JSON.stringify(new (require('vm').Script)(b.toString('utf8')).sourceMapURL ?? null));",
+            inputs: scripts.map { Array($0.utf8) })
+        try #require(lines.count == scripts.count)
+        var found = 0
+        for (script, line) in zip(scripts, lines) {
+            let v8 = try JSONDecoder().decode(String?.self, from: Data(line.utf8))
+            var expected = v8
+            // Values that look like code are left out on purpose (string building in bundled libraries).
+            if let v8, !v8.lowercased().hasPrefix("data:"), !SourceMappingURLFinder.isURL(v8) { expected = nil }
+            if let v8, v8.lowercased().hasPrefix("data:") { expected = dataValue }
+            let actual = Self.found(Self.find([Array(script.utf8)[...]]), dataValue: dataValue)
+            #expect(actual == expected, "\(script.debugDescription)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 150)
+    }
+
+    static func percentEncode(_ text: String, all: Bool) -> String {
+        text.utf8.map { byte in
+            let keep = !all && (byte.isASCIIAlphanumeric || "{}:,[]\".-_".utf8.contains(byte))
+            return keep ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }.joined()
+    }
+
+    @Test func dataURLDecoderAgreesWithFetch() throws {
+        var random = SeededGenerator(seed: 0xDA7A)
+        let payloads = [
+            Self.map, "\n " + Self.map, MapText.map(sources: ["é.ts"], contents: ["😀\r\nß"]), #"{"version":3,"sources":[]}"#,
+            "[1,2]", "not json", #"{"sources":["a.ts"],"sourcesContent":["x\ny"]}"#,
+        ]
+        let mediaTypes = ["application/json", "application/json;charset=utf-8", "", "text/plain;x=" + String(repeating: "y", count: 3000),
+                          "APPLICATION/JSON;CHARSET=UTF-8"]
+        var urls: [String] = []
+        for _ in 0..<300 {
+            let json = payloads.randomElement(using: &random)!
+            let mediaType = mediaTypes.randomElement(using: &random)!
+            let scheme = ["data:", "DATA:", "Data:"].randomElement(using: &random)!
+            switch Int.random(in: 0..<5, using: &random) {
+            case 0, 1:
+                var base64 = MapText.base64(json)
+                if Bool.random(using: &random) { base64 = base64.replacingOccurrences(of: "=", with: "") }
+                if Bool.random(using: &random) {
+                    base64 = base64.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: "/", with: "%2f")
+                        .replacingOccurrences(of: "=", with: "%3D")
+                }
+                if Bool.random(using: &random), base64.count > 8 {
+                    base64.insert(contentsOf: ["%20", "%0A", "%09"].randomElement(using: &random)!, at: base64.index(base64.startIndex, offsetBy: 8))
+                }
+                urls.append(scheme + mediaType + [";base64", ";BASE64", ";Base64"].randomElement(using: &random)! + "," + base64)
+            case 2:
+                urls.append(scheme + mediaType + "," + Self.percentEncode(json, all: true))
+            default:
+                urls.append(scheme + mediaType + "," + Self.percentEncode(json, all: false))
+            }
+        }
+        let program = #"""
+            for (const b of inputs) {
+                let text;
+                try { text = await (await fetch(b.toString('utf8'))).text(); } catch { out.push('null'); continue; }
+                let map;
+                try { map = JSON.parse(text); } catch { out.push('null'); continue; }
+                if (map === null || typeof map !== 'object' || Array.isArray(map) || !Array.isArray(map.sources)) { out.push('null'); continue; }
+                const contents = (map.sourcesContent ?? []).filter((c) => typeof c === 'string')
+                  .map((c) => [c.split('\n').length - 1 + (c.length > 0 && !c.endsWith('\n') ? 1 : 0), Buffer.byteLength(c)]);
+                out.push(JSON.stringify({ sources: map.sources.length, contents }));
+            }
+            """#
+        let lines = try NodeOracle.run(program, inputs: urls.map { Array($0.utf8) })
+        try #require(lines.count == urls.count)
+        var maps = 0
+        for (url, line) in zip(urls, lines) {
+            let expected = line == "null" ? nil : try JSONDecoder().decode(ConsumerDifferentialTests.Counted.self, from: Data(line.utf8))
+            let script = Array("x;\n//# sourceMappingURL=\(url)\n".utf8)
+            let finder = Self.find([script[...]])
+            let actual = finder.inlineMaps.first.map {
+                ConsumerDifferentialTests.Counted(sources: $0.summary.sourcesCount, contents: $0.summary.exposed.map { [$0.stats.lines, $0.stats.bytes] })
+            }
+            #expect(actual == expected, "\(url.prefix(200))")
+            if expected != nil { maps += 1 }
+        }
+        #expect(maps > 100)
+        for url in urls.prefix(6) where url.utf8.count < 1200 {
+            let script = Array("x;\n//# sourceMappingURL=\(url)\n".utf8)
+            #expect(SplitFeeder.firstMismatch(of: script) { chunks in
+                Self.find(chunks).inlineMaps.map { $0.summary.exposed.map(\.stats.lines) }
+            } == nil)
+        }
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIIAlphanumeric: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
+    }
+}

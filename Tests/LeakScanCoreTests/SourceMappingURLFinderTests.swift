@@ -61,6 +61,33 @@ import Testing
         #expect(Self.find("//# sourceMappingURL=data:application/json;base64,QUJD@@\n").notes == 1)
     }
 
+    @Test func followsV8sGrammar() {
+        let text = "a\n//#\u{A0}sourceMappingURL=\t one.js.map \n//#\u{3000}sourceMappingURL=two.js.map\r\n"
+            + "//#sourceMappingURL=none.js.map\n//#  sourceMappingURL=none2.js.map\n//# sourceMappingURL =none3.js.map\n"
+            + "//# sourceMappingURL=junk.js.map x\n/*# sourceMappingURL=three.css.map*/\n"
+        #expect(Self.find(text) == Found(urls: ["one.js.map", "two.js.map", "three.css.map"], inline: [], notes: 0))
+        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { Self.find($0) } == nil)
+    }
+
+    @Test func valuesThatAreStringContentAreNotReferences() {
+        let text = #"s = "//# sourceMappingURL=es-module-shims.js.map\n" + x; t = '//# sourceMappingURL=a.map\';"# + "\n"
+        #expect(Self.find(text) == Found(urls: [], inline: [], notes: 0))
+    }
+
+    @Test func dataURLsInAnyCaseWithLongMediaTypesAndEscapedBase64() {
+        let base64 = MapText.base64(Self.inlineMap)
+        let escaped = base64.replacingOccurrences(of: "=", with: "%3D").replacingOccurrences(of: "+", with: "%2B")
+        let long = "//# sourceMappingURL=DATA:application/json;x=" + String(repeating: "y", count: 5000) + ";BASE64," + escaped + "\n"
+        #expect(Self.find(long).inline.map { Array($0.dropFirst()) } == [[2, 3]])
+        let text = "//# sourceMappingURL=DATA:application/json;x=y;BASE64," + escaped + "\n"
+            + "//# sourceMappingURL=data:application/json,%20%0A%7B%22sources%22:[%22src/c.ts%22],%22sourcesContent%22:[%22c%22]}\n"
+            + "//# sourceMappingURL=data:application/json,%20%22%2B%20x\n"
+        let found = Self.find(text)
+        #expect(found.inline.map { Array($0.dropFirst()) } == [[2, 3], [1, 1]])
+        #expect(found.notes == 0)
+        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { Self.find($0) } == nil)
+    }
+
     @Test func everyChunkingFindsTheSame() {
         let base64 = MapText.base64(Self.inlineMap)
         let text = "x;//# sourceMappingURL=data:application/json;base64,\(base64)\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=data:application/json,%7B%22version%22%3A3%2C%22sources%22%3A%5B%5D%7D */"
