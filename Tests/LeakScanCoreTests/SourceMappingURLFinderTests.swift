@@ -127,3 +127,42 @@ import Testing
         #expect(output == Array("hi".utf8))
     }
 }
+
+/// Every member is searched for inline maps, whatever its name; UTF-16 members are read by their BOM.
+@Suite struct EveryMemberSearchTests {
+    static func scan(_ member: String, _ chunks: [ArraySlice<UInt8>]) -> [String] {
+        let scanner = EntryScanner(location: Location(["a.tgz", member]))
+        for chunk in chunks {
+            chunk.withUnsafeBytes { scanner.consume($0) }
+        }
+        let findings = scanner.finish()
+        return findings.maps.map { "\($0.kind) \($0.offset) \($0.summary.exposed.map(\.stats.lines))" } + findings.referenceURLs.map(\.url)
+    }
+
+    static let script = "<?php echo 1; ?>\n<script>x()\n//# sourceMappingURL=data:application/json;base64,"
+        + MapText.base64(SourceMappingURLFinderTests.inlineMap) + "\n</script>\n//# sourceMappingURL=app.js.map\n"
+
+    @Test(arguments: ["views/page.php", "bundle.android.bundle", "LICENSE", "index.html.tmpl"])
+    func anyNameIsSearched(member: String) {
+        #expect(Self.scan(member, [Array(Self.script.utf8)[...]]) == ["inline 33 [2, 1]", "app.js.map"])
+    }
+
+    @Test(arguments: [false, true])
+    func utf16MembersAreReadByTheirBOM(bigEndian: Bool) {
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in ("é😀" + Self.script).utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let found = Self.scan("page.js", [bytes[...]])
+        #expect(found.count == 2)
+        #expect(found.last == "app.js.map")
+        #expect(found.first?.hasPrefix("inline ") == true && found.first?.hasSuffix(" [2, 1]") == true)
+        #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan("page.js", $0) } == nil)
+    }
+
+    @Test func aMapFileIsNotSearchedAsAScript() {
+        let nested = "//# sourceMappingURL=data:application/json;base64," + MapText.base64(SourceMappingURLFinderTests.inlineMap)
+        let map = MapText.map(sources: ["src/a.ts"], contents: ["x\n" + nested + "\n"])
+        #expect(Self.scan("dist/a.js.map", [Array(map.utf8)[...]]) == ["file 0 [2]"])
+    }
+}

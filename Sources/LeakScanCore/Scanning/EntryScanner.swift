@@ -1,28 +1,63 @@
 /// The push seam between the archive layer and the detectors: `init` per member, `consume` per chunk, `finish` once.
 ///
-/// Every member is offered to the source-map tokenizer (content decides what is a map); scripts and stylesheets also
-/// go through the `sourceMappingURL` finder. Detectors that have given up are no longer fed. A class with plain (not
+/// Every member is offered to the source-map tokenizer (content decides what is a map) and to the `sourceMappingURL`
+/// finder, whatever its name (templates render `<script>`, bundles have odd names); a member that starts with a UTF-16
+/// BOM is transcoded for the finder, as browsers sniff scripts. The finder stops once the member is known to be a JSON
+/// map (comments inside its `sourcesContent` belong to the entries, not to the map). Detectors that have given up are
+/// no longer fed. A class with plain (not
 /// optional) detector fields: one is made per member, and the detectors are mutated in place, never copied.
 public final class EntryScanner {
     public let location: Location
     private var tokenizer: SourceMapTokenizer
     private var finder: SourceMappingURLFinder
     private var isTokenizing = true
-    private let isSearchingURLs: Bool
+    private var isSearchingURLs = true
+    /// Set from the first two bytes: nil until they are seen, then whether the member is UTF-16 (and its order).
+    private var sniffed = false
+    private var firstByte: UInt8?
+    private var utf16: UTF16Transcoder?
 
     public init(location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
         self.location = location
         tokenizer = SourceMapTokenizer(limits: limits)
         finder = SourceMappingURLFinder(limits: limits)
-        isSearchingURLs = MemberKind.mayCarrySourceMappingURL(location.member)
     }
 
     public func consume(_ chunk: UnsafeRawBufferPointer) {
         if isTokenizing {
             tokenizer.consume(chunk)
             isTokenizing = !tokenizer.hasGivenUp
+            if tokenizer.isKnownMap { isSearchingURLs = false }
         }
-        if isSearchingURLs { finder.consume(chunk) }
+        guard isSearchingURLs, !chunk.isEmpty else { return }
+        if !sniffed {
+            sniff(chunk)
+            if !sniffed { return }
+        }
+        if utf16 != nil {
+            utf16!.transcode(chunk)
+            utf16!.output.withUnsafeBytes { finder.consume($0) }
+        } else {
+            finder.consume(chunk)
+        }
+    }
+
+    /// Looks for a UTF-16 BOM in the first two bytes (which may arrive in two chunks).
+    private func sniff(_ chunk: UnsafeRawBufferPointer) {
+        let first = firstByte ?? chunk[0]
+        let second = firstByte == nil ? (chunk.count > 1 ? chunk[1] : nil) : chunk[0]
+        guard let second else {
+            firstByte = first
+            return
+        }
+        sniffed = true
+        guard let isBigEndian = UTF16Transcoder.byteOrder(of: first, second) else {
+            if let firstByte { withUnsafeBytes(of: firstByte) { finder.consume($0) } }
+            return
+        }
+        var transcoder = UTF16Transcoder(isBigEndian: isBigEndian)
+        if let firstByte { withUnsafeBytes(of: firstByte) { transcoder.transcode($0) } }
+        utf16 = transcoder
     }
 
     public func finish() -> EntryFindings {
@@ -34,7 +69,14 @@ public final class EntryScanner {
         } else if location.member.hasSuffix(".map") {
             findings.notes.append("named like a source map but is not one (no JSON object with a sources or sections array); not counted")
         }
-        if isSearchingURLs {
+        if isSearchingURLs, !sniffed, let firstByte {
+            withUnsafeBytes(of: firstByte) { finder.consume($0) }
+        }
+        if isSearchingURLs, findings.maps.isEmpty {
+            if utf16 != nil {
+                utf16!.finish()
+                utf16!.output.withUnsafeBytes { finder.consume($0) }
+            }
             finder.finish()
             for inline in finder.inlineMaps {
                 findings.maps.append(MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary))

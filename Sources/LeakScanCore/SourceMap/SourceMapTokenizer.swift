@@ -84,6 +84,9 @@ public struct SourceMapTokenizer {
     /// chunk) so a caller holding the tokenizer in a class reads one field instead of copying the tokenizer.
     public private(set) var hasGivenUp = false
 
+    /// True once the root object has a `sources` or `sections` array (set after each chunk).
+    public private(set) var isKnownMap = false
+
     /// True when the top-level JSON value is complete.
     public var isComplete: Bool { state == .done }
 
@@ -134,7 +137,8 @@ public struct SourceMapTokenizer {
             contentHasher.update(UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
         }
         offset += end
-        hasGivenUp = state == .failed && !(maps.first?.isSourceMap ?? false)
+        isKnownMap = maps.first?.isSourceMap ?? false
+        hasGivenUp = state == .failed && !isKnownMap
     }
 
     /// Runs through a value nested deeper than `maxJSONDepth`, counting brackets outside strings; returns where it
