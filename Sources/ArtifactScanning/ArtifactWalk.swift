@@ -22,9 +22,16 @@ final class ArtifactWalk {
         self.progress = progress
     }
 
+    /// The npm scope of the artifact's own package (`@acme`), from the `name` in its top-level `package.json`
+    /// (`package/package.json` in an npm tarball, `package.json` in a folder). Sources and maps under
+    /// `node_modules/@acme/…` are then first-party; maps are attributed once the walk is over, since the manifest may
+    /// come after them.
+    private var ownScope: String?
+
     func report() -> ArtifactReport {
-        ArtifactReport(
-            name: name, maps: maps, references: references, notes: notes, diagnostics: diagnostics,
+        let attributed = ownScope.map { scope in maps.map { $0.attributed(ownScope: scope) } } ?? maps
+        return ArtifactReport(
+            name: name, maps: attributed, references: references, notes: notes, diagnostics: diagnostics,
             statistics: statistics)
     }
 
@@ -155,6 +162,11 @@ final class ArtifactWalk {
             archiveBroken = error.code == .fatal
         }
         let findings = scanner.finish()
+        if location.chain.count == 2, location.member == "package/package.json" || location.member == "package.json",
+            let scope = findings.packageName?.npmScope
+        {
+            ownScope = scope
+        }
         maps += findings.maps
         notes += findings.notes.map { Note(location: location, message: $0) }
         for map in findings.maps {

@@ -64,10 +64,14 @@ public final class EntryScanner {
         var findings = EntryFindings()
         if isTokenizing, let summary = tokenizer.finish() {
             findings.maps.append(
-                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary))
+                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary)
+                    .attributed(ownScope: nil))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
-        } else if location.member.hasSuffix(".map") {
-            findings.notes.append("named like a source map but is not one (no JSON object with a sources or sections array); not counted")
+        } else {
+            if isTokenizing, tokenizer.isComplete { findings.packageName = tokenizer.packageName }
+            if location.member.hasSuffix(".map") {
+                findings.notes.append("named like a source map but is not one (no JSON object with a sources or sections array); not counted")
+            }
         }
         if isSearchingURLs, !sniffed, let firstByte {
             withUnsafeBytes(of: firstByte) { finder.consume($0) }
@@ -79,7 +83,8 @@ public final class EntryScanner {
             }
             finder.finish()
             for inline in finder.inlineMaps {
-                findings.maps.append(MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary))
+                findings.maps.append(
+                    MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary).attributed(ownScope: nil))
             }
             findings.referenceURLs += finder.urls
             findings.notes += finder.notes

@@ -24,12 +24,12 @@ public struct SourceMapTokenizer {
     }
 
     private enum StringRole: UInt8 {
-        case key, sourcePath, sourceRoot, content, version, sectionURL, skip
+        case key, sourcePath, sourceRoot, content, version, sectionURL, packageName, skip
     }
 
     private enum ValueRole: Equatable {
         case mapObject(parent: Int?), version, sources, sourcesContent, sourceRoot, sections, sectionObject
-        case sectionURL, sourceElement, contentElement, other
+        case sectionURL, sourceElement, contentElement, packageName, other
     }
 
     private enum ContainerRole: UInt8 {
@@ -83,6 +83,9 @@ public struct SourceMapTokenizer {
     /// True once the input is known not to be a source map, so a caller may stop feeding it. Stored (set after each
     /// chunk) so a caller holding the tokenizer in a class reads one field instead of copying the tokenizer.
     public private(set) var hasGivenUp = false
+
+    /// The root object's `name` string, when it has one (a `package.json` names its package, and its npm scope).
+    public private(set) var packageName: String?
 
     /// True once the root object has a `sources` or `sections` array (set after each chunk).
     public private(set) var isKnownMap = false
@@ -334,6 +337,7 @@ public struct SourceMapTokenizer {
             case .sourceRoot: beginString(.sourceRoot, map: map, at: index)
             case .version: beginString(.version, map: map, at: index)
             case .sectionURL: beginString(.sectionURL, map: map, at: index)
+            case .packageName: beginString(.packageName, map: map, at: index)
             default: beginString(.skip, map: map, at: index)
             }
         case UInt8(ascii: "]") where stack.last?.isObject == false:
@@ -360,6 +364,7 @@ public struct SourceMapTokenizer {
         static let sections = Array("sections".utf8)
         static let map = Array("map".utf8)
         static let url = Array("url".utf8)
+        static let name = Array("name".utf8)
     }
 
     /// What the value about to start means, from the enclosing container and the last key.
@@ -381,6 +386,7 @@ public struct SourceMapTokenizer {
             case Keys.sourcesContent: return .sourcesContent
             case Keys.sourceRoot: return .sourceRoot
             case Keys.sections: return .sections
+            case Keys.name where stack.count == 1: return .packageName
             default: return .other
             }
         case .section:
@@ -532,6 +538,8 @@ public struct SourceMapTokenizer {
             maps[stringMap].version = decoded == "3" ? .three : .other
         case .sectionURL:
             maps[stringMap].sectionURLs.append(decoded)
+        case .packageName:
+            packageName = decoded
         case .skip:
             break
         }
