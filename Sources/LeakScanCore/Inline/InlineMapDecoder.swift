@@ -18,10 +18,13 @@ struct InlineMapDecoder {
     private var isCodeLiteral = false
     private var sawJSONStart = false
 
-    init(encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits) {
+    /// Maps nested in the decoded map's `sourcesContent` (set by `finish`).
+    private(set) var nestedMaps: [NestedMap] = []
+
+    init(encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits, depth: Int = 0) {
         self.encoding = encoding
         self.offset = offset
-        self.tokenizer = SourceMapTokenizer(limits: limits)
+        self.tokenizer = SourceMapTokenizer(limits: limits, depth: depth)
         decoded.reserveCapacity(Self.flushSize + 4)
     }
 
@@ -144,7 +147,10 @@ struct InlineMapDecoder {
         }
         let validLength = encoding == .base64 ? base64.finish(into: &decoded) : true
         flush()
-        if let summary = tokenizer.finish() { return .map(summary) }
+        if let summary = tokenizer.finish() {
+            nestedMaps = tokenizer.nestedMaps
+            return .map(summary)
+        }
         let what = encoding == .base64 ? "base64" : "percent-encoded"
         let detail = validLength ? "" : " (invalid base64 length)"
         return .notAMap("inline data: URL at byte \(offset) (\(what), \(payloadBytes) bytes) is not a v3 source map\(detail)")

@@ -58,8 +58,18 @@ public struct SourceMappingURLFinder {
     public private(set) var notes: [String] = []
 
     public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
-        self.limits = limits
+        self.init(limits: limits, depth: 0)
     }
+
+    /// `depth`: how many `sourcesContent` entries the text being searched is nested in.
+    init(limits: SourceMapTokenizerLimits, depth: Int) {
+        self.limits = limits
+        self.depth = depth
+    }
+
+    private let depth: Int
+    /// Maps nested in the `sourcesContent` of the inline maps found, with the offset of the inline map holding them.
+    public private(set) var nestedMaps: [NestedMap] = []
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) {
         guard let raw = chunk.baseAddress, !chunk.isEmpty else { return }
@@ -220,7 +230,7 @@ public struct SourceMappingURLFinder {
                 index += 1
                 if byte == UInt8(ascii: ",") {
                     let isBase64 = Self.declaresBase64(value)
-                    let decoder = InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits)
+                    let decoder = InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits, depth: depth)
                     payloadBox = PayloadBox(decoder)
                     state = .payload
                 } else {
@@ -330,7 +340,13 @@ public struct SourceMappingURLFinder {
             guard let box = payloadBox else { break }
             payloadBox = nil
             switch box.decoder.finish() {
-            case .map(let summary): inlineMaps.append((box.decoder.offset, summary))
+            case .map(let summary):
+                inlineMaps.append((box.decoder.offset, summary))
+                nestedMaps += box.decoder.nestedMaps.map { nested in
+                    var nested = nested
+                    nested.hostOffset = box.decoder.offset
+                    return nested
+                }
             case .notAMap(let note): notes.append(note)
             case .nothing: break
             }

@@ -67,6 +67,7 @@ public final class EntryScanner {
                 MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, offset: 0, summary: summary)
                     .attributed(ownScope: nil))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
+            findings.maps += tokenizer.nestedMaps.map(nestedFinding)
         } else {
             if isTokenizing, tokenizer.isComplete { findings.packageName = tokenizer.packageName }
             if location.member.hasSuffix(".map") {
@@ -86,9 +87,17 @@ public final class EntryScanner {
                 findings.maps.append(
                     MapFinding(location: location, kind: .inline, offset: inline.offset, summary: inline.summary).attributed(ownScope: nil))
             }
+            findings.maps += finder.nestedMaps.map(nestedFinding)
             findings.referenceURLs += finder.urls
             findings.notes += finder.notes
         }
         return findings
+    }
+
+    private func nestedFinding(_ nested: NestedMap) -> MapFinding {
+        var finding = MapFinding(location: location, kind: .nested, offset: nested.hostOffset, summary: nested.summary)
+            .attributed(ownScope: nil)
+        finding.containingEntries = nested.entries
+        return finding
     }
 }

@@ -18,7 +18,9 @@ extension MapFinding {
                 path: source.path, stats: source.stats,
                 isFirstParty: SourcePath.isFirstParty(source.path, mapMember: location.member, ownScope: ownScope))
         }
-        return MapFinding(location: location, kind: kind, offset: offset, summary: summary)
+        var finding = MapFinding(location: location, kind: kind, offset: offset, summary: summary)
+        finding.containingEntries = containingEntries
+        return finding
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Vectorized searches used by the hot loops: sixteen bytes compared per step instead of one.
 enum ByteScan {
     /// Index of the first `"` or `\` in `base[from..<end]`, or `end` when there is none. The comparison mask is read
@@ -99,5 +105,12 @@ enum ByteScan {
             }
         }
         return end
+    }
+
+    /// Index of the first `\` in `base[from..<end]`, or `end`.
+    @inline(__always)
+    static func firstBackslash(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+        guard from < end, let hit = memchr(base + from, Int32(UInt8(ascii: "\\")), end - from) else { return end }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 }

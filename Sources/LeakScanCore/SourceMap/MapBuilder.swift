@@ -50,7 +50,7 @@ struct MapBuilder {
         }
     }
 
-    private func name(at index: Int) -> String {
+    func name(at index: Int) -> String {
         guard index < sources.count, let source = sources[index] else { return "<unnamed #\(index)>" }
         return SourcePath.normalize(source, sourceRoot: sourceRoot)
     }

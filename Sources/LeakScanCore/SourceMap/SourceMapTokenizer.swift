@@ -77,8 +77,22 @@ public struct SourceMapTokenizer {
     private var contentSpanStart = 0
 
     public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
-        self.limits = limits
+        self.init(limits: limits, depth: 0)
     }
+
+    /// `depth`: how many `sourcesContent` entries this map is nested in (0 for a member or an inline map in one).
+    init(limits: SourceMapTokenizerLimits, depth: Int) {
+        self.limits = limits
+        self.depth = depth
+    }
+
+    private let depth: Int
+    /// Decodes the current `sourcesContent` entry for the inline-map finder (nil past the nesting cap).
+    private var entryDecoder: EntryTextDecoder?
+    /// Maps found in entries, by the map object and entry index that hold them (names are resolved at `finish`).
+    private var nestedPending: [(map: Int, content: Int, found: [NestedMap])] = []
+    /// Maps nested in this map's `sourcesContent` entries, at any depth up to the cap (set by `finish`).
+    public private(set) var nestedMaps: [NestedMap] = []
 
     /// True once the input is known not to be a source map, so a caller may stop feeding it. Stored (set after each
     /// chunk) so a caller holding the tokenizer in a class reads one field instead of copying the tokenizer.
@@ -102,7 +116,13 @@ public struct SourceMapTokenizer {
         bytes: while index < end {
             switch state {
             case .string where stringRole == .content || stringRole == .skip:
-                index = stringRole == .content ? skipContent(base, from: index, end: end) : skipUnread(base, from: index, end: end)
+                if stringRole == .content {
+                    let spanStart = index
+                    index = skipContent(base, from: index, end: end)
+                    entryDecoder?.feedEscaped(base + spanStart, count: index - spanStart)
+                } else {
+                    index = skipUnread(base, from: index, end: end)
+                }
                 guard index < end else { break }
                 if base[index] == UInt8(ascii: "\"") {
                     if stringRole == .content {
@@ -262,6 +282,10 @@ public struct SourceMapTokenizer {
         }
         for map in maps {
             map.contribute(to: &summary)
+        }
+        nestedMaps = nestedPending.flatMap { pending in
+            let entry = maps[pending.map].name(at: pending.content)
+            return pending.found.map { $0.held(by: entry) }
         }
         summary.notes += notes
         return summary
@@ -431,6 +455,7 @@ public struct SourceMapTokenizer {
             container.role = .sources
         case .sourcesContent where !isObject:
             maps[map].contents.removeAll()
+            nestedPending.removeAll { $0.map == map }
             container.role = .sourcesContent
         case .sections where !isObject:
             maps[map].sawSections = true
@@ -515,6 +540,10 @@ public struct SourceMapTokenizer {
             contentEndsWithNewline = false
             contentHasher = XXH64()
             contentSpanStart = index + 1
+            if depth < limits.maxNestedMapDepth {
+                if entryDecoder == nil { entryDecoder = EntryTextDecoder(depth: depth + 1, limits: limits) }
+                entryDecoder?.begin()
+            }
         } else if role != .skip {
             text.removeAll(keepingCapacity: true)
             textOverflow = false
@@ -567,6 +596,9 @@ public struct SourceMapTokenizer {
         let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
         let digest = ContentDigest(hash: contentHasher.finalize(), escapedLength: contentHasher.byteCount)
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
+        if let found = entryDecoder?.end(), !found.isEmpty {
+            nestedPending.append((stringMap, maps[stringMap].contents.count - 1, found))
+        }
     }
 
     /// A byte inside a string whose text is kept (keys, source names, sourceRoot, version, section URLs).
@@ -627,6 +659,7 @@ public struct SourceMapTokenizer {
             return
         }
         pendingHighSurrogate = (0xD800...0xDBFF).contains(scalar) ? scalar : nil
+        entryDecoder?.feedScalar(scalar)
         contentBytes += scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : 3
         contentEndsWithNewline = scalar == 0x0A
         if scalar == 0x0A { contentLines += 1 }
