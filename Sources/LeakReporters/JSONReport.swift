@@ -45,6 +45,8 @@ public struct JSONReport: Codable, Hashable, Sendable {
         public var firstParty: ExposureCount
         public var thirdParty: ExposureCount
         public var notes: [String]
+        /// For a `nested` map: the `sourcesContent` entries that hold it, outermost first (absent otherwise).
+        public var containingEntries: [String]?
     }
 
     public struct Reference: Codable, Hashable, Sendable {
@@ -87,6 +89,7 @@ public struct JSONReport: Codable, Hashable, Sendable {
         return Map(
             location: finding.location, kind: finding.kind, offset: finding.offset, sources: finding.summary.sourcesCount,
             namesOnly: finding.summary.namesOnly, exposed: totals.raw, firstParty: totals.firstParty,
-            thirdParty: totals.thirdParty, notes: finding.summary.notes)
+            thirdParty: totals.thirdParty, notes: finding.summary.notes,
+            containingEntries: finding.containingEntries.isEmpty ? nil : finding.containingEntries)
     }
 }

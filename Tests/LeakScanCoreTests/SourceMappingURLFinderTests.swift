@@ -166,3 +166,20 @@ import Testing
         #expect(Self.scan("dist/a.js.map", [Array(map.utf8)[...]]) == ["file 0 [2]", "nested 0 [2, 1]"])
     }
 }
+
+@Suite struct ReferenceCapTests {
+    @Test func aMillionCommentsKeepTheFirstAndTheEffectiveOne() {
+        var finder = SourceMappingURLFinder()
+        let line = Array("//# sourceMappingURL=a.js.map\n".utf8)
+        let block = Array((0..<1000).map { _ in line }.joined())
+        for _ in 0..<1000 {
+            block.withUnsafeBytes { finder.consume($0) }
+        }
+        Array("//# sourceMappingURL=last.js.map\n".utf8).withUnsafeBytes { finder.consume($0) }
+        finder.finish()
+        #expect(finder.urls.count == SourceMappingURLFinder.maxURLsKept)
+        #expect(finder.urls.last?.url == "last.js.map")
+        #expect(finder.urls.last?.offset == 1_000_000 * line.count + 4)
+        #expect(finder.notes == ["\(1_000_001 - SourceMappingURLFinder.maxURLsKept) more sourceMappingURL references in this file were counted but not kept (the last one is)"])
+    }
+}

@@ -93,6 +93,23 @@ public struct SourceMappingURLFinder {
     /// Ends the input and closes a value that ran to the end of the file.
     public mutating func finish() {
         endValue()
+        if droppedURLs > 0 {
+            notes.append("\(droppedURLs) more sourceMappingURL references in this file were counted but not kept (the last one is)")
+        }
+    }
+
+    /// Most URL references kept per file: the first ones, then always the last (the effective one); the rest are only
+    /// counted, so a script of a million comments costs no memory.
+    public static let maxURLsKept = 64
+    private var droppedURLs = 0
+
+    private mutating func keep(_ hit: URLHit) {
+        if urls.count < Self.maxURLsKept {
+            urls.append(hit)
+        } else {
+            urls[urls.count - 1] = hit
+            droppedURLs += 1
+        }
     }
 
     // MARK: - Searching
@@ -246,7 +263,7 @@ public struct SourceMappingURLFinder {
                 }
             case .trailing:
                 if byte == 0x0A || byte == 0x0D {
-                    urls.append(pendingHit)
+                    keep(pendingHit)
                     state = .searching
                     return index
                 }
@@ -327,7 +344,7 @@ public struct SourceMappingURLFinder {
             if Self.isURL(url), !trailingJunk {
                 let hit = URLHit(url: url, offset: start)
                 if isBlockComment || atLineEnd {
-                    urls.append(hit)
+                    keep(hit)
                 } else {
                     pendingHit = hit
                     state = .trailing
@@ -335,7 +352,7 @@ public struct SourceMappingURLFinder {
                 }
             }
         case .trailing:
-            urls.append(pendingHit)
+            keep(pendingHit)
         case .payload:
             guard let box = payloadBox else { break }
             payloadBox = nil
