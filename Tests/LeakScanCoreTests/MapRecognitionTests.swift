@@ -55,28 +55,25 @@ import Testing
         }
     }
 
-    @Test func deepNestingBeforeSourcesIsALimitNotNotAMap() throws {
-        let deep = String(repeating: #"[{"k":"#, count: 300) + "1" + String(repeating: "}]", count: 300)
+    /// Values the counting rules do not read are skipped by counting brackets, at any depth and in constant memory,
+    /// as JSON.parse reads them: deep nesting is no parser limit at all, before or after `sources`.
+    @Test func deepNestingBeforeSourcesIsReadAtAnyDepth() throws {
+        let deep = String(repeating: #"[{"k":"#, count: 30_000) + "1" + String(repeating: "}]", count: 30_000)
         let text = #"{"x":"# + deep + "," + Self.body + "}"
         let summary = try #require(tokenize(text))
-        // The 512th bracket of the deep value (root object + 511 opened before it): unit 255 of `[{"k":`, its `{`.
-        let expectedByte = 5 + 255 * 6 + 1
-        #expect(
-            summary.limitHit
-                == .init(
-                    message: "JSON nesting deeper than 512 levels at byte \(expectedByte); the deeper value was skipped unread",
-                    flag: "--max-json-depth"))
-        #expect(Array(text.utf8)[expectedByte] == UInt8(ascii: "{"))
+        #expect(summary.limitHit == nil)
         #expect(summary.exposed.map(\.stats.lines) == [2])
-        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { tokenize($0) } == nil)
+        let short = #"{"x":"# + String(repeating: #"[{"k":"#, count: 40) + #""]}\"{""# + String(repeating: "}]", count: 40) + "," + Self.body + "}"
+        #expect(tokenize(short)?.exposed.map(\.stats.lines) == [2])
+        #expect(SplitFeeder.firstMismatch(of: Array(short.utf8)) { tokenize($0) } == nil)
     }
 
-    @Test func deepNestingAfterSourcesIsALimitAndTheRestIsStillCounted() throws {
+    @Test func deepNestingAfterSourcesIsReadAndTheRestStillCounted() throws {
         let text = "{" + Self.body + #","x":"# + String(repeating: "[", count: 600) + #""]]\"[""#
             + String(repeating: "]", count: 600) + #","sourcesContent":["1\n2\n3"]}"#
         let summary = try #require(tokenize(text))
-        #expect(summary.limitHit?.flag == "--max-json-depth")
-        #expect(summary.limitHit?.message.hasPrefix("JSON nesting deeper than 512 levels at byte \(Self.body.utf8.count + 6 + 511)") == true)
+        #expect(summary.limitHit == nil)
         #expect(summary.exposed.map(\.stats.lines) == [3])
+        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { tokenize($0) } == nil)
     }
 }

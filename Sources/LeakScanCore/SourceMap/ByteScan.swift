@@ -113,4 +113,28 @@ enum ByteScan {
         guard from < end, let hit = memchr(base + from, Int32(UInt8(ascii: "\\")), end - from) else { return end }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
+
+    /// For the 64 bytes at `start`: bit masks of `[`/`{`, of `]`/`}` and of `"`/`\\` (one bit per byte).
+    @inline(__always)
+    static func bracketMasks(_ start: UnsafePointer<UInt8>) -> (opens: UInt64, closes: UInt64, quotes: UInt64) {
+        let squareOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "[")), squareClose = SIMD16<UInt8>(repeating: UInt8(ascii: "]"))
+        let curlyOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "{")), curlyClose = SIMD16<UInt8>(repeating: UInt8(ascii: "}"))
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        var opens: UInt64 = 0, closes: UInt64 = 0, quotes: UInt64 = 0
+        for part in 0..<4 {
+            let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
+            opens |= movemask((block .== squareOpen) .| (block .== curlyOpen)) << UInt64(16 * part)
+            closes |= movemask((block .== squareClose) .| (block .== curlyClose)) << UInt64(16 * part)
+            quotes |= movemask((block .== quote) .| (block .== backslash)) << UInt64(16 * part)
+        }
+        return (opens, closes, quotes)
+    }
+
+    @inline(__always)
+    private static func movemask(_ lanes: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+        let hits = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        let low = ((hits[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        let high = ((hits[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        return low | high << 8
+    }
 }

@@ -169,6 +169,34 @@ public struct SourceMapTokenizer {
     private mutating func skipDeep(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
         var index = start
         while index < end {
+            // Whole blocks of punctuation and numbers without a string and without enough closers to end the value.
+            if !deepInString, !deepEscape, index + 64 <= end {
+                let masks = ByteScan.bracketMasks(base + index)
+                if masks.quotes == 0 {
+                    if masks.closes.nonzeroBitCount < deepDepth {
+                        deepDepth += masks.opens.nonzeroBitCount - masks.closes.nonzeroBitCount
+                        index += 64
+                        continue
+                    }
+                    // Dense brackets: walk the block's bits, not its bytes.
+                    var events = masks.opens | masks.closes
+                    while events != 0 {
+                        let bit = events.trailingZeroBitCount
+                        if masks.opens & (1 << UInt64(bit)) != 0 {
+                            deepDepth += 1
+                        } else {
+                            deepDepth -= 1
+                            if deepDepth == 0 {
+                                endValue()
+                                return index + bit + 1
+                            }
+                        }
+                        events &= events &- 1
+                    }
+                    index += 64
+                    continue
+                }
+            }
             if deepInString {
                 if deepEscape {
                     deepEscape = false
@@ -470,6 +498,15 @@ public struct SourceMapTokenizer {
         default:
             break
         }
+        if container.role == .other {
+            // Nothing inside a value the counting rules do not read matters but where it ends: brackets are counted
+            // (strings respected) in blocks, in constant memory and at any depth, as JSON.parse reads it.
+            state = .deepSkip
+            deepDepth = 1
+            deepInString = false
+            deepEscape = false
+            return
+        }
         stack.append(container)
         state = isObject ? .key : .value
     }
@@ -507,7 +544,7 @@ public struct SourceMapTokenizer {
             if literal.count >= 64 { literalOverflow = true } else { literal.append(byte) }
             return
         }
-        let isNull = literal == Array("null".utf8) && !literalOverflow
+        let isNull = !literalOverflow && literal.count == 4 && literal.elementsEqual("null".utf8)
         switch literalRole {
         case .version:
             maps[literalMap].version = literalOverflow ? .other : MapBuilder.Version(literal: literal)
