@@ -25,10 +25,17 @@ final class ArtifactWalk {
         self.progress = progress
     }
 
+    /// The npm scope of the artifact's own package (`@acme`), from the `name` in its top-level `package.json`
+    /// (`package/package.json` in an npm tarball, `package.json` in a folder). Sources and maps under
+    /// `node_modules/@acme/…` are then first-party; maps are attributed once the walk is over, since the manifest may
+    /// come after them.
+    private var ownScope: String?
+
     func report() -> ArtifactReport {
-        ArtifactReport(
-            name: name, origin: origin ?? .standardInput, maps: maps, references: references, notes: notes, diagnostics: diagnostics,
-            statistics: statistics)
+        let attributed = ownScope.map { scope in maps.map { $0.attributed(ownScope: scope) } } ?? maps
+        return ArtifactReport(
+            name: name, origin: origin ?? .standardInput, maps: attributed, references: references, notes: notes,
+            diagnostics: diagnostics, statistics: statistics)
     }
 
     func run(_ input: ScanInput) {
@@ -211,11 +218,18 @@ final class ArtifactWalk {
     }
 
     private func record(_ findings: EntryFindings, at location: Location) -> EntryFindings {
+        if location.chain.count == 2, location.member == "package/package.json" || location.member == "package.json",
+            let scope = findings.packageName?.npmScope
+        {
+            ownScope = scope
+        }
         maps += findings.maps
         notes += findings.notes
         for map in findings.maps {
             if let limit = map.summary.limitHit {
-                diagnostics.append(Diagnostic(location: map.location, problem: .limitCrossed(limit)))
+                // A map file's own position of the crossing; an inline map keeps the position of its comment.
+                let at = map.location.byteOffset == nil ? map.summary.limitHitAt.map { map.location.at(byteOffset: $0) } : nil
+                diagnostics.append(Diagnostic(location: at ?? map.location, problem: .limitCrossed(limit)))
             }
         }
         return findings

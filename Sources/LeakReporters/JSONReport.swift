@@ -48,6 +48,8 @@ package struct JSONReport: Codable, Hashable, Sendable {
         package var firstParty: ExposureCount
         package var thirdParty: ExposureCount
         package var notes: [String]
+        /// For a `nested` map: the `sourcesContent` entries that hold it, outermost first (absent otherwise).
+        package var containingEntries: [String]?
     }
 
     package struct Reference: Codable, Hashable, Sendable {
@@ -122,6 +124,7 @@ package struct JSONReport: Codable, Hashable, Sendable {
         return Map(
             location: finding.location, kind: finding.kind, offset: finding.location.byteOffset ?? 0, sources: finding.summary.sourcesCount,
             namesOnly: finding.summary.namesOnly, exposed: totals.raw, firstParty: totals.firstParty,
-            thirdParty: totals.thirdParty, notes: finding.summary.notes.map(Wording.mapNote))
+            thirdParty: totals.thirdParty, notes: finding.summary.notes.map(Wording.mapNote),
+            containingEntries: finding.containingEntries.isEmpty ? nil : finding.containingEntries)
     }
 }

@@ -57,7 +57,8 @@ package enum TextReporter {
 
     static func mapLine(_ map: MapFinding) -> String {
         let totals = map.totals
-        let line = "  map \(map.kind.rawValue.padding(6)) \(Wording.placeAndOffset(map.location))  "
+        let nesting = map.containingEntries.map { " → \(Wording.name($0)) (inline)" }.joined()
+        let line = "  map \(map.kind.rawValue.padding(6)) \(Wording.placeAndOffset(map.location))\(nesting)  "
         guard map.exposesContent else {
             return line + "no sourcesContent (\(Formatting.count(map.summary.sourcesCount, "source name")))"
         }

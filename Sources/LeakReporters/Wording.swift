@@ -8,6 +8,7 @@ package enum Wording {
         switch finding.subject {
         case .map(let sources):
             let member = Formatting.quoted(finding.location.member) + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
+                + finding.containingEntries.map { " → \(Formatting.quoted($0)) (inline)" }.joined()
             guard let exposed = finding.exposed, exposed.files > 0 else {
                 return "\(member) names \(Formatting.count(sources, "source")) without their content"
             }
@@ -65,6 +66,8 @@ package enum Wording {
         case .unnamedMember: "the archive gives this member no readable name; scanned under this placeholder"
         case .namedLikeAMapButNotOne: "named like a source map but is not a JSON source map; not counted"
         case .referenceTooLong(let maxBytes): "sourceMappingURL longer than \(Formatting.grouped(maxBytes)) bytes; not classified"
+        case .referencesNotKept(let count):
+            "\(Formatting.count(count, "more sourceMappingURL reference")) in this file counted but not kept (the last one is)"
         case .inlinePayloadNotAMap(let encoding, let bytes, let invalidLength):
             "inline data: URL (\(encoding == .base64 ? "base64" : "percent-encoded"), \(Formatting.count(bytes, "byte"))) "
                 + "is not a source map" + (invalidLength ? " (invalid base64 length)" : "")
@@ -78,6 +81,8 @@ package enum Wording {
                 + (insideContent ? " inside a sourcesContent entry (counted as far as it goes)" : "")
         case .malformed(let offset, let reason): "malformed JSON at byte \(Formatting.grouped(offset)): \(syntax(reason))"
         case .contentEntryNotAString(let index): "sourcesContent entry #\(index) is not a string"
+        case .versionAbsent: "the map has no version; read as a map anyway (consumers do not check it)"
+        case .versionNotThree: "the map's version is not 3; read as a map anyway (consumers do not check it)"
         case .nameTruncated(let maxBytes): "a name longer than \(Formatting.grouped(maxBytes)) bytes was truncated"
         case .lengthMismatch(let contents, let sources):
             "sourcesContent has \(Formatting.count(contents, "entry", "entries")) but sources has \(Formatting.grouped(sources))"
@@ -91,7 +96,6 @@ package enum Wording {
         case .expectedCommaOrClosingBracket: "expected ',' or a closing bracket"
         case .unexpectedByte(let byte): "unexpected byte 0x\(String(byte, radix: 16)) where a value belongs"
         case .mismatchedBracket(let byte): "mismatched '\(Character(Unicode.Scalar(byte)))'"
-        case .literalTooLong: "literal too long"
         case .badUnicodeEscape: "bad \\u escape"
         case .trailingData: "unexpected data after the JSON value"
         }

@@ -135,12 +135,12 @@ import Testing
         #expect(report.maps.first?.summary.notes == [.truncated(byteOffset: cut.utf8.count, insideContent: true)])
     }
 
-    @Test func jsonNestedHundredThousandDeepHitsTheDepthLimit() {
+    @Test func jsonNestedHundredThousandDeepIsSkippedInConstantMemory() {
         let deep = #"{"version":3,"sources":["src/a.ts"],"sourcesContent":["x\n"],"x":"# + String(repeating: "[", count: 100_000)
         let report = Self.scan("deep-json.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", deep)]))
         #expect(report.verdict == .leak)
-        #expect(report.isIncomplete)
-        #expect(report.diagnostics.map(\.problem) == [.limitCrossed(.jsonDepth(512))])
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.maps.first?.summary.notes == [.truncated(byteOffset: deep.utf8.count, insideContent: false)])
     }
 
     @Test func mapWithMoreEntriesThanTheCapCountsUpToItAndSaysSo() {
@@ -167,6 +167,16 @@ import Testing
         let report = Self.scan("notjson.tar", ArchiveBuilder.build(.tar, [.text("a.js.map", "<html>not a map</html>")]))
         #expect(report.maps.isEmpty)
         #expect(report.notes.map(\.kind) == [.namedLikeAMapButNotOne])
+    }
+
+    @Test func deepNestingAheadOfSourcesIsReadAndCounted() {
+        let map = #"{"x":"# + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+            + #","sources":["src/a.ts"],"sourcesContent":["a\nb\n"]}"#
+        let report = Self.scan("deep.tar", ArchiveBuilder.build(.tar, [.text("package/out.json", map)]))
+        #expect(report.totals.firstParty.lines == 2)
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.maps.first?.summary.notes == [.versionAbsent])
+        #expect(report.verdict == .leak)
     }
 
     @Test func fileThatIsNoArchiveIsOneMember() {

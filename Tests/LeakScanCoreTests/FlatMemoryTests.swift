@@ -38,4 +38,29 @@ import Testing
         #expect(exposed.map(\.stats.lines) == [1])
         #expect(growth < 768 << 20, "peak memory grew by \(growth >> 20) MiB while streaming 1 GiB")
     }
+
+    /// Hostile shapes from issue 15: 64 MiB of numbers and of dense brackets inside a value the rules do not read, and
+    /// nesting a million deep. All are skipped in blocks; the map after them is still counted, memory stays flat.
+    @Test(arguments: ["0,", "[],", "[[", "1234567890.5e-3,"])
+    func punctuationAndNumbersAreSkippedInFlatMemory(unit: String) {
+        let before = Self.peakResidentBytes()
+        let scanner = EntryScanner(location: Location(["hostile.tgz", "package/x.json"]))
+        Array(#"{"x":["#.utf8).withUnsafeBytes { scanner.consume($0) }
+        let chunk = Array(String(repeating: unit, count: (1 << 20) / unit.utf8.count).utf8)
+        for _ in 0..<64 {
+            chunk.withUnsafeBytes { scanner.consume($0) }
+        }
+        if unit == "[[" {
+            let closers = [UInt8](repeating: UInt8(ascii: "]"), count: 1 << 20)
+            for _ in 0..<64 {
+                closers.withUnsafeBytes { scanner.consume($0) }
+            }
+        }
+        Array(#"0],"sources":["src/a.ts"],"sourcesContent":["a\nb"]}"#.utf8).withUnsafeBytes { scanner.consume($0) }
+        let findings = scanner.finish()
+        #expect(findings.maps.first?.summary.exposed.map(\.stats.lines) == [2])
+        #expect(findings.maps.first?.summary.limitHit == nil)
+        let growth = Self.peakResidentBytes() - before
+        #expect(growth < 96 << 20, "peak memory grew by \(growth >> 20) MiB")
+    }
 }

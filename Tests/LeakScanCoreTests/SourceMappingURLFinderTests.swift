@@ -61,6 +61,33 @@ import Testing
         #expect(Self.find("//# sourceMappingURL=data:application/json;base64,QUJD@@\n").notes == 1)
     }
 
+    @Test func followsV8sGrammar() {
+        let text = "a\n//#\u{A0}sourceMappingURL=\t one.js.map \n//#\u{3000}sourceMappingURL=two.js.map\r\n"
+            + "//#sourceMappingURL=none.js.map\n//#  sourceMappingURL=none2.js.map\n//# sourceMappingURL =none3.js.map\n"
+            + "//# sourceMappingURL=junk.js.map x\n/*# sourceMappingURL=three.css.map*/\n"
+        #expect(Self.find(text) == Found(urls: ["one.js.map", "two.js.map", "three.css.map"], inline: [], notes: 0))
+        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { Self.find($0) } == nil)
+    }
+
+    @Test func valuesThatAreStringContentAreNotReferences() {
+        let text = #"s = "//# sourceMappingURL=es-module-shims.js.map\n" + x; t = '//# sourceMappingURL=a.map\';"# + "\n"
+        #expect(Self.find(text) == Found(urls: [], inline: [], notes: 0))
+    }
+
+    @Test func dataURLsInAnyCaseWithLongMediaTypesAndEscapedBase64() {
+        let base64 = MapText.base64(Self.inlineMap)
+        let escaped = base64.replacingOccurrences(of: "=", with: "%3D").replacingOccurrences(of: "+", with: "%2B")
+        let long = "//# sourceMappingURL=DATA:application/json;x=" + String(repeating: "y", count: 5000) + ";BASE64," + escaped + "\n"
+        #expect(Self.find(long).inline.map { Array($0.dropFirst()) } == [[2, 3]])
+        let text = "//# sourceMappingURL=DATA:application/json;x=y;BASE64," + escaped + "\n"
+            + "//# sourceMappingURL=data:application/json,%20%0A%7B%22sources%22:[%22src/c.ts%22],%22sourcesContent%22:[%22c%22]}\n"
+            + "//# sourceMappingURL=data:application/json,%20%22%2B%20x\n"
+        let found = Self.find(text)
+        #expect(found.inline.map { Array($0.dropFirst()) } == [[2, 3], [1, 1]])
+        #expect(found.notes == 0)
+        #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { Self.find($0) } == nil)
+    }
+
     @Test func everyChunkingFindsTheSame() {
         let base64 = MapText.base64(Self.inlineMap)
         let text = "x;//# sourceMappingURL=data:application/json;base64,\(base64)\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=data:application/json,%7B%22version%22%3A3%2C%22sources%22%3A%5B%5D%7D */"
@@ -98,5 +125,61 @@ import Testing
         let validLength = decoder.finish(into: &output)
         #expect(validLength)
         #expect(output == Array("hi".utf8))
+    }
+}
+
+/// Every member is searched for inline maps, whatever its name; UTF-16 members are read by their BOM.
+@Suite struct EveryMemberSearchTests {
+    static func scan(_ member: String, _ chunks: [ArraySlice<UInt8>]) -> [String] {
+        let scanner = EntryScanner(location: Location(["a.tgz", member]))
+        for chunk in chunks {
+            chunk.withUnsafeBytes { scanner.consume($0) }
+        }
+        let findings = scanner.finish()
+        return findings.maps.map { "\($0.kind) \($0.location.byteOffset ?? 0) \($0.summary.exposed.map(\.stats.lines))" } + findings.referenceURLs.map(\.url)
+    }
+
+    static let script = "<?php echo 1; ?>\n<script>x()\n//# sourceMappingURL=data:application/json;base64,"
+        + MapText.base64(SourceMappingURLFinderTests.inlineMap) + "\n</script>\n//# sourceMappingURL=app.js.map\n"
+
+    @Test(arguments: ["views/page.php", "bundle.android.bundle", "LICENSE", "index.html.tmpl"])
+    func anyNameIsSearched(member: String) {
+        #expect(Self.scan(member, [Array(Self.script.utf8)[...]]) == ["inline 33 [2, 1]", "app.js.map"])
+    }
+
+    @Test(arguments: [false, true])
+    func utf16MembersAreReadByTheirBOM(bigEndian: Bool) {
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in ("é😀" + Self.script).utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let found = Self.scan("page.js", [bytes[...]])
+        #expect(found.count == 2)
+        #expect(found.last == "app.js.map")
+        #expect(found.first?.hasPrefix("inline ") == true && found.first?.hasSuffix(" [2, 1]") == true)
+        #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan("page.js", $0) } == nil)
+    }
+
+    @Test func aMapFileIsNotSearchedAsAScript() {
+        let nested = "//# sourceMappingURL=data:application/json;base64," + MapText.base64(SourceMappingURLFinderTests.inlineMap)
+        let map = MapText.map(sources: ["src/a.ts"], contents: ["x\n" + nested + "\n"])
+        #expect(Self.scan("dist/a.js.map", [Array(map.utf8)[...]]) == ["file 0 [2]", "nested 0 [2, 1]"])
+    }
+}
+
+@Suite struct ReferenceCapTests {
+    @Test func aMillionCommentsKeepTheFirstAndTheEffectiveOne() {
+        var finder = SourceMappingURLFinder()
+        let line = Array("//# sourceMappingURL=a.js.map\n".utf8)
+        let block = Array((0..<1000).map { _ in line }.joined())
+        for _ in 0..<1000 {
+            block.withUnsafeBytes { finder.consume($0) }
+        }
+        Array("//# sourceMappingURL=last.js.map\n".utf8).withUnsafeBytes { finder.consume($0) }
+        finder.finish()
+        #expect(finder.urls.count == SourceMappingURLFinder.maxURLsKept)
+        #expect(finder.urls.last?.url == "last.js.map")
+        #expect(finder.urls.last?.offset == 1_000_000 * line.count + 4)
+        #expect(finder.notes.map(\.kind) == [.referencesNotKept(count: 1_000_001 - SourceMappingURLFinder.maxURLsKept)])
     }
 }

@@ -23,6 +23,34 @@ import Testing
         #expect(!SourcePath.isFirstParty("node_modules/react/index.js"))
         #expect(!SourcePath.isFirstParty("packages/a/node_modules/b/c.js"))
     }
+
+    @Test func queryFragmentAndLoaderPrefixesAreNotPartOfTheTest() {
+        #expect(SourcePath.isFirstParty("src/a.vue?vue&type=script&lang=ts&from=node_modules/x"))
+        #expect(SourcePath.isFirstParty("src/a.ts?node_modules/babel-loader/lib/index.js"))
+        #expect(SourcePath.isFirstParty("src/a.ts#node_modules/x"))
+        #expect(SourcePath.isFirstParty("node_modules/css-loader/dist/cjs.js!node_modules/postcss-loader!./src/app.css"))
+        #expect(!SourcePath.isFirstParty("src/loader.js!node_modules/react/index.js"))
+        #expect(!SourcePath.isFirstParty("node_modules/x/y.js?src=1"))
+    }
+
+    @Test func aMapUnderNodeModulesAttributesItsSourcesToThatPackage() {
+        #expect(!SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/dep/dist/index.js.map"))
+        #expect(SourcePath.isFirstParty("src/index.ts", mapMember: "package/dist/index.js.map"))
+        #expect(SourcePath.isFirstParty("src/index.ts", mapMember: "package/dist/node_modules.js.map"))
+        #expect(SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/@acme/ui/dist/ui.js.map", ownScope: "@acme"))
+        #expect(!SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/@other/ui/dist/ui.js.map", ownScope: "@acme"))
+    }
+
+    @Test func theOwnScopeUnderNodeModulesIsFirstParty() {
+        #expect(SourcePath.isFirstParty("node_modules/@acme/ui/src/button.tsx", ownScope: "@acme"))
+        #expect(!SourcePath.isFirstParty("node_modules/@acme/ui/src/button.tsx"))
+        #expect(!SourcePath.isFirstParty("node_modules/@acme/ui/node_modules/lodash/a.js", ownScope: "@acme"))
+        #expect(!SourcePath.isFirstParty("node_modules/@acmeish/ui/a.js", ownScope: "@acme"))
+        #expect(!SourcePath.isFirstParty("node_modules/react/a.js", ownScope: "@acme"))
+        #expect("@acme/cli".npmScope == "@acme")
+        #expect("cli".npmScope == nil)
+        #expect("@/x".npmScope == nil)
+    }
 }
 
 /// The allocation-free fast path of `SourcePath.normalize` against the full rule on random paths made of the pieces

@@ -12,6 +12,8 @@ public struct Finding: Hashable, Sendable {
     public var firstParty: ExposureCount?
     /// For an inline map: its 1-based position among the inline maps of its member (its identity; see `Fingerprint`).
     public var inlineOrdinal: Int?
+    /// For a nested map: the `sourcesContent` entries that hold it, outermost first.
+    public var containingEntries: [String] = []
     /// Stable across releases and artifact file names: the rule plus the location without the artifact's name.
     public var fingerprint: String
     /// Why the finding does not count; shown, never dropped.

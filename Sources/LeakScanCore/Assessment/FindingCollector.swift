@@ -9,7 +9,9 @@ enum FindingCollector {
                     rule: rule, level: rule.defaultLevel, location: map.location,
                     subject: .map(sources: map.summary.sourcesCount), exposed: map.totals.raw,
                     firstParty: map.totals.firstParty, inlineOrdinal: map.inlineOrdinal,
-                    fingerprint: Fingerprint.of(rule: rule, location: map.location, inlineOrdinal: map.inlineOrdinal)))
+                    containingEntries: map.containingEntries,
+                    fingerprint: Fingerprint.of(
+                        rule: rule, location: map.location, inlineOrdinal: map.inlineOrdinal, containingEntries: map.containingEntries)))
         }
         for reference in artifact.references where reference.status != .present {
             let rule: Rule = reference.status == .missing ? .missingMapReference : .remoteMapReference

@@ -11,4 +11,11 @@ public struct ExposedSource: Hashable, Sendable {
         self.stats = stats
         isFirstParty = SourcePath.isFirstParty(path)
     }
+
+    /// With the party decided by the caller (the map's location and the package's own scope take part in it).
+    public init(path: String, stats: ContentStats, isFirstParty: Bool) {
+        self.path = path
+        self.stats = stats
+        self.isFirstParty = isFirstParty
+    }
 }

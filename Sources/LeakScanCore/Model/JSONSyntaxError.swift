@@ -5,8 +5,6 @@ public enum JSONSyntaxError: Hashable, Sendable {
     case expectedCommaOrClosingBracket
     case unexpectedByte(UInt8)
     case mismatchedBracket(UInt8)
-    /// A literal (number, `true` …) longer than the tokenizer keeps.
-    case literalTooLong
     case badUnicodeEscape
     /// Bytes after the complete JSON value.
     case trailingData

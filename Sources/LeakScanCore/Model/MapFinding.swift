@@ -7,6 +7,8 @@ public struct MapFinding: Hashable, Sendable {
         case inline
         /// An index map (`sections`).
         case index
+        /// An inline map inside a decoded `sourcesContent` entry of another map (`containingEntries` says which).
+        case nested
     }
 
     /// The member; for an inline map also the byte offset of its `sourceMappingURL=`.
@@ -16,6 +18,9 @@ public struct MapFinding: Hashable, Sendable {
     /// offset moves whenever code before it changes). Nil for map files.
     public var inlineOrdinal: Int?
     public let summary: SourceMapSummary
+    /// For a `nested` map: the normalized paths of the `sourcesContent` entries that hold it, outermost first
+    /// (`pkg.tgz!package/cli.js.map → src/components/App.tsx (inline)`); empty otherwise.
+    public var containingEntries: [String] = []
     /// This map's own totals, computed once (reports, findings and text all need them).
     public private(set) var totals = ExposureTotals()
 

@@ -8,6 +8,10 @@ public enum MapNote: Hashable, Sendable {
     case contentEntryNotAString(index: Int)
     /// A `sources` / `sourceRoot` / `url` string longer than the tokenizer keeps was cut.
     case nameTruncated(maxBytes: Int)
+    /// The map has no `version`; read as a map anyway (DevTools and Node do not check it).
+    case versionAbsent
+    /// The map's `version` is not 3; read as a map anyway.
+    case versionNotThree
     /// `sourcesContent` and `sources` differ in length.
     case lengthMismatch(contents: Int, sources: Int)
 }

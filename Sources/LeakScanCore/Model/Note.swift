@@ -13,6 +13,9 @@ public struct Note: Hashable, Sendable, Comparable {
         case namedLikeAMapButNotOne
         /// A `sourceMappingURL` value longer than the finder keeps; not classified.
         case referenceTooLong(maxBytes: Int)
+        /// More `sourceMappingURL` references than are kept per file: these were counted, not listed (the last one,
+        /// the effective one, always is).
+        case referencesNotKept(count: Int)
         /// An inline `data:` URL whose payload is not a source map.
         case inlinePayloadNotAMap(encoding: InlineEncoding, payloadBytes: Int, invalidBase64Length: Bool)
     }

@@ -14,10 +14,12 @@ public struct SourceMapSummary: Hashable, Sendable {
     public var notes: [MapNote]
     /// Set when a safety limit (nesting depth, entry cap) stopped part of the map from being read.
     public var limitHit: Limit?
+    /// Where in the map the limit was crossed, when the tokenizer knows.
+    public var limitHitAt: Int?
 
     public init(
         sourcesCount: Int = 0, exposed: [ExposedSource] = [], namesOnly: Int = 0, isIndexMap: Bool = false,
-        sectionURLs: [String] = [], notes: [MapNote] = [], limitHit: Limit? = nil
+        sectionURLs: [String] = [], notes: [MapNote] = [], limitHit: Limit? = nil, limitHitAt: Int? = nil
     ) {
         self.sourcesCount = sourcesCount
         self.exposed = exposed
@@ -26,5 +28,6 @@ public struct SourceMapSummary: Hashable, Sendable {
         self.sectionURLs = sectionURLs
         self.notes = notes
         self.limitHit = limitHit
+        self.limitHitAt = limitHitAt
     }
 }

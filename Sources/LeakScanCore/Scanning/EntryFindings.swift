@@ -5,6 +5,8 @@ public struct EntryFindings: Sendable {
     public var referenceURLs: [SourceMappingURLFinder.URLHit] = []
     /// Notes on undecodable inline payloads and similar oddities; they do not make the scan incomplete.
     public var notes: [Note] = []
+    /// The root `name` of a JSON member that is not a map (read from `package.json` for the package's own npm scope).
+    public var packageName: String?
 
     public init() {}
 }

@@ -1,50 +1,108 @@
 /// The push seam between the archive layer and the detectors: `init` per member, `consume` per chunk, `finish` once.
 ///
-/// Every member is offered to the source-map tokenizer (content decides what is a map); scripts and stylesheets also
-/// go through the `sourceMappingURL` finder. Detectors that have given up are no longer fed. A class with plain (not
+/// Every member is offered to the source-map tokenizer (content decides what is a map) and to the `sourceMappingURL`
+/// finder, whatever its name (templates render `<script>`, bundles have odd names); a member that starts with a UTF-16
+/// BOM is transcoded for the finder, as browsers sniff scripts. The finder stops once the member is known to be a JSON
+/// map (comments inside its `sourcesContent` belong to the entries, not to the map). Detectors that have given up are
+/// no longer fed. A class with plain (not
 /// optional) detector fields: one is made per member, and the detectors are mutated in place, never copied.
 public final class EntryScanner {
     public let location: Location
     private var tokenizer: SourceMapTokenizer
     private var finder: SourceMappingURLFinder
     private var isTokenizing = true
-    private let isSearchingURLs: Bool
+    private var isSearchingURLs = true
+    /// Set from the first two bytes: nil until they are seen, then whether the member is UTF-16 (and its order).
+    private var sniffed = false
+    private var firstByte: UInt8?
+    private var utf16: UTF16Transcoder?
 
     public init(location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
         self.location = location
         tokenizer = SourceMapTokenizer(limits: limits)
         finder = SourceMappingURLFinder(limits: limits)
-        isSearchingURLs = MemberKind.mayCarrySourceMappingURL(location.member)
     }
 
     public func consume(_ chunk: UnsafeRawBufferPointer) {
         if isTokenizing {
             tokenizer.consume(chunk)
             isTokenizing = !tokenizer.hasGivenUp
+            if tokenizer.isKnownMap { isSearchingURLs = false }
         }
-        if isSearchingURLs { finder.consume(chunk) }
+        guard isSearchingURLs, !chunk.isEmpty else { return }
+        if !sniffed {
+            sniff(chunk)
+            if !sniffed { return }
+        }
+        if utf16 != nil {
+            utf16!.transcode(chunk)
+            utf16!.output.withUnsafeBytes { finder.consume($0) }
+        } else {
+            finder.consume(chunk)
+        }
+    }
+
+    /// Looks for a UTF-16 BOM in the first two bytes (which may arrive in two chunks).
+    private func sniff(_ chunk: UnsafeRawBufferPointer) {
+        let first = firstByte ?? chunk[0]
+        let second = firstByte == nil ? (chunk.count > 1 ? chunk[1] : nil) : chunk[0]
+        guard let second else {
+            firstByte = first
+            return
+        }
+        sniffed = true
+        guard let isBigEndian = UTF16Transcoder.byteOrder(of: first, second) else {
+            if let firstByte { withUnsafeBytes(of: firstByte) { finder.consume($0) } }
+            return
+        }
+        var transcoder = UTF16Transcoder(isBigEndian: isBigEndian)
+        if let firstByte { withUnsafeBytes(of: firstByte) { transcoder.transcode($0) } }
+        utf16 = transcoder
     }
 
     public func finish() -> EntryFindings {
         var findings = EntryFindings()
         if isTokenizing, let summary = tokenizer.finish() {
             findings.maps.append(
-                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, summary: summary))
+                MapFinding(location: location, kind: summary.isIndexMap ? .index : .file, summary: summary)
+                    .attributed(ownScope: nil))
             findings.referenceURLs += summary.sectionURLs.map { SourceMappingURLFinder.URLHit(url: $0, offset: 0) }
-        } else if location.member.hasSuffix(".map") {
-            findings.notes.append(Note(location: location, kind: .namedLikeAMapButNotOne))
+            findings.maps += tokenizer.nestedMaps.map(nestedFinding)
+        } else {
+            if isTokenizing, tokenizer.isComplete { findings.packageName = tokenizer.packageName }
+            if location.member.hasSuffix(".map") {
+                findings.notes.append(Note(location: location, kind: .namedLikeAMapButNotOne))
+            }
         }
-        if isSearchingURLs {
+        if isSearchingURLs, !sniffed, let firstByte {
+            withUnsafeBytes(of: firstByte) { finder.consume($0) }
+        }
+        if isSearchingURLs, findings.maps.isEmpty {
+            if utf16 != nil {
+                utf16!.finish()
+                utf16!.output.withUnsafeBytes { finder.consume($0) }
+            }
             finder.finish()
             for (index, inline) in finder.inlineMaps.enumerated() {
                 findings.maps.append(
                     MapFinding(
                         location: location.at(byteOffset: inline.offset), kind: .inline, inlineOrdinal: index + 1,
-                        summary: inline.summary))
+                        summary: inline.summary
+                    ).attributed(ownScope: nil))
             }
+            findings.maps += finder.nestedMaps.map(nestedFinding)
             findings.referenceURLs += finder.urls
             findings.notes += finder.notes.map { Note(location: location.at(byteOffset: $0.byteOffset), kind: $0.kind) }
         }
         return findings
+    }
+
+    /// A map found inside a `sourcesContent` entry: located at its host inline map when there is one; its identity is
+    /// the chain of entries that hold it (see `Fingerprint`).
+    private func nestedFinding(_ nested: NestedMap) -> MapFinding {
+        let host = nested.hostOffset > 0 ? location.at(byteOffset: nested.hostOffset) : location
+        var finding = MapFinding(location: host, kind: .nested, summary: nested.summary).attributed(ownScope: nil)
+        finding.containingEntries = nested.entries
+        return finding
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Vectorized searches used by the hot loops: sixteen bytes compared per step instead of one.
 enum ByteScan {
     /// Index of the first `"` or `\` in `base[from..<end]`, or `end` when there is none. The comparison mask is read
@@ -37,5 +43,98 @@ enum ByteScan {
             mask |= (low | high << 8) << UInt64(16 * part)
         }
         return mask
+    }
+
+    /// Index of the first byte in `base[from..<end]` that is one of `targets` (up to four distinct bytes; repeat one to
+    /// use fewer), or `end`. Sixteen bytes per step.
+    @inline(__always)
+    static func first(
+        of targets: (UInt8, UInt8, UInt8, UInt8), orWhitespace: Bool, _ base: UnsafePointer<UInt8>, from: Int, end: Int
+    ) -> Int {
+        var index = from
+        let a = SIMD16<UInt8>(repeating: targets.0), b = SIMD16<UInt8>(repeating: targets.1)
+        let c = SIMD16<UInt8>(repeating: targets.2), d = SIMD16<UInt8>(repeating: targets.3)
+        let space = SIMD16<UInt8>(repeating: orWhitespace ? 0x20 : targets.0)
+        let tab = SIMD16<UInt8>(repeating: orWhitespace ? 0x09 : targets.0)
+        let newline = SIMD16<UInt8>(repeating: orWhitespace ? 0x0A : targets.0)
+        let carriageReturn = SIMD16<UInt8>(repeating: orWhitespace ? 0x0D : targets.0)
+        while index + 16 <= end {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hit = (block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== space) .| (block .== tab)
+                .| (block .== newline) .| (block .== carriageReturn)
+            let hits = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+            if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
+            if hits[1] != 0 { return index + 8 + hits[1].trailingZeroBitCount >> 3 }
+            index += 16
+        }
+        while index < end {
+            let byte = base[index]
+            if byte == targets.0 || byte == targets.1 || byte == targets.2 || byte == targets.3 { return index }
+            if orWhitespace, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return index }
+            index += 1
+        }
+        return end
+    }
+
+    /// The end of a number or literal: whitespace, `,`, `}` or `]`.
+    @inline(__always)
+    static func firstLiteralDelimiter(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+        first(of: (UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "]")), orWhitespace: true, base, from: from, end: end)
+    }
+
+    /// The next bracket or quote, for skipping a value too deeply nested to follow.
+    @inline(__always)
+    static func firstBracketOrQuote(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+        var index = from
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let squareOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "[")), squareClose = SIMD16<UInt8>(repeating: UInt8(ascii: "]"))
+        let curlyOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "{")), curlyClose = SIMD16<UInt8>(repeating: UInt8(ascii: "}"))
+        while index + 16 <= end {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hit = (block .== quote) .| (block .== squareOpen) .| (block .== squareClose) .| (block .== curlyOpen)
+                .| (block .== curlyClose)
+            let hits = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+            if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
+            if hits[1] != 0 { return index + 8 + hits[1].trailingZeroBitCount >> 3 }
+            index += 16
+        }
+        while index < end {
+            switch base[index] {
+            case UInt8(ascii: "\""), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return index
+            default: index += 1
+            }
+        }
+        return end
+    }
+
+    /// Index of the first `\` in `base[from..<end]`, or `end`.
+    @inline(__always)
+    static func firstBackslash(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+        guard from < end, let hit = memchr(base + from, Int32(UInt8(ascii: "\\")), end - from) else { return end }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// For the 64 bytes at `start`: bit masks of `[`/`{`, of `]`/`}` and of `"`/`\\` (one bit per byte).
+    @inline(__always)
+    static func bracketMasks(_ start: UnsafePointer<UInt8>) -> (opens: UInt64, closes: UInt64, quotes: UInt64) {
+        let squareOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "[")), squareClose = SIMD16<UInt8>(repeating: UInt8(ascii: "]"))
+        let curlyOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "{")), curlyClose = SIMD16<UInt8>(repeating: UInt8(ascii: "}"))
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        var opens: UInt64 = 0, closes: UInt64 = 0, quotes: UInt64 = 0
+        for part in 0..<4 {
+            let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
+            opens |= movemask((block .== squareOpen) .| (block .== curlyOpen)) << UInt64(16 * part)
+            closes |= movemask((block .== squareClose) .| (block .== curlyClose)) << UInt64(16 * part)
+            quotes |= movemask((block .== quote) .| (block .== backslash)) << UInt64(16 * part)
+        }
+        return (opens, closes, quotes)
+    }
+
+    @inline(__always)
+    private static func movemask(_ lanes: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+        let hits = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        let low = ((hits[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        let high = ((hits[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        return low | high << 8
     }
 }

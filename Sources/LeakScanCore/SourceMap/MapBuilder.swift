@@ -1,6 +1,17 @@
 /// What the tokenizer has collected for one map object (the root, or an embedded `sections[].map`).
 struct MapBuilder {
-    var isVersion3 = false
+    /// What `version` said. Consumers (DevTools, Node, the source-map library's JSON path) never check it, so it only
+    /// decides a note.
+    enum Version: Equatable {
+        case absent, three, other
+
+        /// A JSON number literal: 3 in any spelling (`3`, `3.0`, `3e0`, `30e-1`) is version 3.
+        init(literal: [UInt8]) {
+            self = Double(String(decoding: literal, as: UTF8.self)) == 3 ? .three : .other
+        }
+    }
+
+    var version = Version.absent
     var sawSources = false
     var sawSections = false
     var sources: [String?] = []
@@ -15,8 +26,8 @@ struct MapBuilder {
         self.sectionDepth = sectionDepth
     }
 
-    /// True when this object satisfies the map definition: version 3 and a `sources` or `sections` list.
-    var isSourceMap: Bool { isVersion3 && (sawSources || sawSections) }
+    /// True when this object satisfies the map definition: a `sources` or `sections` array (any `version`).
+    var isSourceMap: Bool { sawSources || sawSections }
 
     /// Adds this map's exposed and names-only sources to `summary`.
     func contribute(to summary: inout SourceMapSummary) {
@@ -29,12 +40,17 @@ struct MapBuilder {
         for index in sources.indices where sources[index] != nil {
             if index >= contents.count || contents[index] == nil { summary.namesOnly += 1 }
         }
+        switch version {
+        case .three: break
+        case .absent: summary.notes.append(.versionAbsent)
+        case .other: summary.notes.append(.versionNotThree)
+        }
         if sawSources, contents.count > sources.count {
             summary.notes.append(.lengthMismatch(contents: contents.count, sources: sources.count))
         }
     }
 
-    private func name(at index: Int) -> String {
+    func name(at index: Int) -> String {
         guard index < sources.count, let source = sources[index] else { return "<unnamed #\(index)>" }
         return SourcePath.normalize(source, sourceRoot: sourceRoot)
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 
 /// A push tokenizer for source-map JSON: feed any chunking with `consume`, then `finish`.
 ///
@@ -7,15 +13,23 @@
 public struct SourceMapTokenizer {
     private enum State: UInt8 {
         case prefix, value, string, escape, unicode, literal, afterValue, key, colon, done, failed
+        /// Past `maxJSONDepth`: brackets are counted (strings respected) until the deep value closes, in constant memory.
+        case deepSkip
+    }
+
+    /// Where the tokenizer is in what may precede the JSON text: a UTF-8 BOM, and DevTools' `)]}` guard, which drops
+    /// everything up to the first newline.
+    private enum PrefixPhase: UInt8 {
+        case start, bom1, bom2, afterBOM, guard1, guard2, guardLine, body
     }
 
     private enum StringRole: UInt8 {
-        case key, sourcePath, sourceRoot, content, version, sectionURL, skip
+        case key, sourcePath, sourceRoot, content, version, sectionURL, packageName, skip
     }
 
     private enum ValueRole: Equatable {
         case mapObject(parent: Int?), version, sources, sourcesContent, sourceRoot, sections, sectionObject
-        case sectionURL, sourceElement, contentElement, other
+        case sectionURL, sourceElement, contentElement, packageName, other
     }
 
     private enum ContainerRole: UInt8 {
@@ -35,10 +49,15 @@ public struct SourceMapTokenizer {
     private var offset = 0
     private var failure: MapNote?
     private var limitHit: Limit?
+    /// Where the limit was crossed (bytes into the map).
+    private var limitHitAt: Int?
     private var notes: [MapNote] = []
 
-    private var prefixBOM = 0
-    private var prefixXSSI = 0
+    private var prefixPhase = PrefixPhase.start
+
+    private var deepDepth = 0
+    private var deepInString = false
+    private var deepEscape = false
 
     private var lastKey: [UInt8] = []
     private var stringRole = StringRole.skip
@@ -49,6 +68,7 @@ public struct SourceMapTokenizer {
     private var hexCount = 0
     private var hexValue: UInt32 = 0
     private var literal: [UInt8] = []
+    private var literalOverflow = false
     private var literalRole = ValueRole.other
     private var literalMap = 0
 
@@ -59,12 +79,32 @@ public struct SourceMapTokenizer {
     private var contentSpanStart = 0
 
     public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
-        self.limits = limits
+        self.init(limits: limits, depth: 0)
     }
+
+    /// `depth`: how many `sourcesContent` entries this map is nested in (0 for a member or an inline map in one).
+    init(limits: SourceMapTokenizerLimits, depth: Int) {
+        self.limits = limits
+        self.depth = depth
+    }
+
+    private let depth: Int
+    /// Decodes the current `sourcesContent` entry for the inline-map finder (nil past the nesting cap).
+    private var entryDecoder: EntryTextDecoder?
+    /// Maps found in entries, by the map object and entry index that hold them (names are resolved at `finish`).
+    private var nestedPending: [(map: Int, content: Int, found: [NestedMap])] = []
+    /// Maps nested in this map's `sourcesContent` entries, at any depth up to the cap (set by `finish`).
+    public private(set) var nestedMaps: [NestedMap] = []
 
     /// True once the input is known not to be a source map, so a caller may stop feeding it. Stored (set after each
     /// chunk) so a caller holding the tokenizer in a class reads one field instead of copying the tokenizer.
     public private(set) var hasGivenUp = false
+
+    /// The root object's `name` string, when it has one (a `package.json` names its package, and its npm scope).
+    public private(set) var packageName: String?
+
+    /// True once the root object has a `sources` or `sections` array (set after each chunk).
+    public private(set) var isKnownMap = false
 
     /// True when the top-level JSON value is complete.
     public var isComplete: Bool { state == .done }
@@ -78,7 +118,13 @@ public struct SourceMapTokenizer {
         bytes: while index < end {
             switch state {
             case .string where stringRole == .content || stringRole == .skip:
-                index = stringRole == .content ? skipContent(base, from: index, end: end) : skipUnread(base, from: index, end: end)
+                if stringRole == .content {
+                    let spanStart = index
+                    index = skipContent(base, from: index, end: end)
+                    entryDecoder?.feedEscaped(base + spanStart, count: index - spanStart)
+                } else {
+                    index = skipUnread(base, from: index, end: end)
+                }
                 guard index < end else { break }
                 if base[index] == UInt8(ascii: "\"") {
                     if stringRole == .content {
@@ -92,6 +138,21 @@ public struct SourceMapTokenizer {
                 }
             case .failed:
                 break bytes
+            case .prefix where prefixPhase == .guardLine:
+                guard let newline = memchr(base + index, 0x0A, end - index) else {
+                    index = end
+                    break
+                }
+                index = UnsafeRawPointer(newline) - raw + 1
+                prefixPhase = .body
+            case .deepSkip:
+                index = skipDeep(base, from: index, end: end)
+            case .literal where literalOverflow:
+                index = ByteScan.firstLiteralDelimiter(base, from: index, end: end)
+                if index < end {
+                    step(base[index], at: index)
+                    index += 1
+                }
             default:
                 step(base[index], at: index)
                 index += 1
@@ -101,7 +162,70 @@ public struct SourceMapTokenizer {
             contentHasher.update(UnsafeRawBufferPointer(start: base + contentSpanStart, count: end - contentSpanStart))
         }
         offset += end
-        hasGivenUp = state == .failed && !(maps.first?.isSourceMap ?? false)
+        isKnownMap = maps.first?.isSourceMap ?? false
+        hasGivenUp = state == .failed && !isKnownMap
+    }
+
+    /// Runs through a value nested deeper than `maxJSONDepth`, counting brackets outside strings; returns where it
+    /// stopped (the chunk's end, or just past the bracket that closed the deep value).
+    private mutating func skipDeep(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        while index < end {
+            // Whole blocks of punctuation and numbers without a string and without enough closers to end the value.
+            if !deepInString, !deepEscape, index + 64 <= end {
+                let masks = ByteScan.bracketMasks(base + index)
+                if masks.quotes == 0 {
+                    if masks.closes.nonzeroBitCount < deepDepth {
+                        deepDepth += masks.opens.nonzeroBitCount - masks.closes.nonzeroBitCount
+                        index += 64
+                        continue
+                    }
+                    // Dense brackets: walk the block's bits, not its bytes.
+                    var events = masks.opens | masks.closes
+                    while events != 0 {
+                        let bit = events.trailingZeroBitCount
+                        if masks.opens & (1 << UInt64(bit)) != 0 {
+                            deepDepth += 1
+                        } else {
+                            deepDepth -= 1
+                            if deepDepth == 0 {
+                                endValue()
+                                return index + bit + 1
+                            }
+                        }
+                        events &= events &- 1
+                    }
+                    index += 64
+                    continue
+                }
+            }
+            if deepInString {
+                if deepEscape {
+                    deepEscape = false
+                    index += 1
+                    continue
+                }
+                index = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
+                guard index < end else { return end }
+                if base[index] == UInt8(ascii: "\\") { deepEscape = true } else { deepInString = false }
+                index += 1
+                continue
+            }
+            index = ByteScan.firstBracketOrQuote(base, from: index, end: end)
+            guard index < end else { return end }
+            switch base[index] {
+            case UInt8(ascii: "\""): deepInString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): deepDepth += 1
+            default:
+                deepDepth -= 1
+                if deepDepth == 0 {
+                    endValue()
+                    return index + 1
+                }
+            }
+            index += 1
+        }
+        return end
     }
 
     /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
@@ -170,11 +294,12 @@ public struct SourceMapTokenizer {
         }
     }
 
-    /// Ends the input. Returns nil when it was not a v3 source map; otherwise the summary, with notes on anything
+    /// Ends the input. Returns nil when it was not a source map (a JSON object with a `sources` or `sections` array,
+    /// whatever its `version`); otherwise the summary, with notes on anything
     /// malformed or truncated (a broken map that carries source is still a finding).
     public mutating func finish() -> SourceMapSummary? {
         guard let root = maps.first, root.isSourceMap else { return nil }
-        var summary = SourceMapSummary(isIndexMap: root.sawSections, limitHit: limitHit)
+        var summary = SourceMapSummary(isIndexMap: root.sawSections, limitHit: limitHit, limitHitAt: limitHitAt)
         if let failure {
             summary.notes.append(failure)
         } else if state != .done {
@@ -187,6 +312,10 @@ public struct SourceMapTokenizer {
         }
         for map in maps {
             map.contribute(to: &summary)
+        }
+        nestedMaps = nestedPending.flatMap { pending in
+            let entry = maps[pending.map].name(at: pending.content)
+            return pending.found.map { $0.held(by: entry) }
         }
         summary.notes += notes
         return summary
@@ -220,38 +349,28 @@ public struct SourceMapTokenizer {
                 notes.append(.malformed(byteOffset: offset + index, reason: .trailingData))
                 state = .failed
             }
-        case .failed:
+        case .failed, .deepSkip:
             return
         }
     }
 
-    /// Byte `index` of the UTF-8 byte order mark `EF BB BF`.
-    private static func byteOrderMark(_ index: Int) -> UInt8 {
-        index == 0 ? 0xEF : index == 1 ? 0xBB : 0xBF
-    }
-
-    /// Byte `index` of the XSSI guard `)]}'` some servers put before JSON.
-    private static func xssiGuard(_ index: Int) -> UInt8 {
-        switch index {
-        case 0: UInt8(ascii: ")")
-        case 1: UInt8(ascii: "]")
-        case 2: UInt8(ascii: "}")
-        default: UInt8(ascii: "'")
-        }
-    }
-
+    /// A BOM (`EF BB BF`) may start the input; `)]}` may follow it, and then everything up to the first newline is
+    /// dropped (DevTools' rule, which covers `)]}'` and `)]}',`); then whitespace and the opening `{`.
     private mutating func stepPrefix(_ byte: UInt8) {
-        if offset == 0 || prefixBOM > 0, prefixBOM < 3, prefixXSSI == 0, byte == Self.byteOrderMark(prefixBOM) {
-            prefixBOM += 1
-        } else if prefixXSSI < 4, byte == Self.xssiGuard(prefixXSSI) {
-            prefixXSSI += 1
-        } else if prefixXSSI == 4, byte == UInt8(ascii: ",") {
-            return
-        } else if isWhitespace(byte), prefixXSSI == 0 || prefixXSSI == 4, prefixBOM == 0 || prefixBOM == 3 {
-            return
-        } else if byte == UInt8(ascii: "{"), prefixXSSI == 0 || prefixXSSI == 4, prefixBOM == 0 || prefixBOM == 3 {
-            openContainer(isObject: true, role: .mapObject(parent: nil))
-        } else {
+        switch (prefixPhase, byte) {
+        case (.start, 0xEF): prefixPhase = .bom1
+        case (.bom1, 0xBB): prefixPhase = .bom2
+        case (.bom2, 0xBF): prefixPhase = .afterBOM
+        case (.start, UInt8(ascii: ")")), (.afterBOM, UInt8(ascii: ")")): prefixPhase = .guard1
+        case (.guard1, UInt8(ascii: "]")): prefixPhase = .guard2
+        case (.guard2, UInt8(ascii: "}")): prefixPhase = .guardLine
+        case (.guardLine, UInt8(ascii: "\n")): prefixPhase = .body
+        case (.guardLine, _): return
+        case (.start, _), (.afterBOM, _), (.body, _):
+            prefixPhase = .body
+            if isWhitespace(byte) { return }
+            if byte == UInt8(ascii: "{") { openContainer(isObject: true, role: .mapObject(parent: nil), at: 0) } else { state = .failed }
+        default:
             state = .failed
         }
     }
@@ -261,9 +380,9 @@ public struct SourceMapTokenizer {
         let role = currentValueRole()
         switch byte {
         case UInt8(ascii: "{"):
-            openContainer(isObject: true, role: role)
+            openContainer(isObject: true, role: role, at: index)
         case UInt8(ascii: "["):
-            openContainer(isObject: false, role: role)
+            openContainer(isObject: false, role: role, at: index)
         case UInt8(ascii: "\""):
             let map = stack.last?.map ?? 0
             switch role {
@@ -272,6 +391,7 @@ public struct SourceMapTokenizer {
             case .sourceRoot: beginString(.sourceRoot, map: map, at: index)
             case .version: beginString(.version, map: map, at: index)
             case .sectionURL: beginString(.sectionURL, map: map, at: index)
+            case .packageName: beginString(.packageName, map: map, at: index)
             default: beginString(.skip, map: map, at: index)
             }
         case UInt8(ascii: "]") where stack.last?.isObject == false:
@@ -279,6 +399,7 @@ public struct SourceMapTokenizer {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"),
             UInt8(ascii: "n"):
             literal.removeAll(keepingCapacity: true)
+            literalOverflow = false
             literal.append(byte)
             literalRole = role
             literalMap = stack.last?.map ?? 0
@@ -297,6 +418,7 @@ public struct SourceMapTokenizer {
         static let sections = Array("sections".utf8)
         static let map = Array("map".utf8)
         static let url = Array("url".utf8)
+        static let name = Array("name".utf8)
     }
 
     /// What the value about to start means, from the enclosing container and the last key.
@@ -318,6 +440,7 @@ public struct SourceMapTokenizer {
             case Keys.sourcesContent: return .sourcesContent
             case Keys.sourceRoot: return .sourceRoot
             case Keys.sections: return .sections
+            case Keys.name where stack.count == 1: return .packageName
             default: return .other
             }
         case .section:
@@ -331,10 +454,16 @@ public struct SourceMapTokenizer {
         }
     }
 
-    private mutating func openContainer(isObject: Bool, role: ValueRole) {
+    private mutating func openContainer(isObject: Bool, role: ValueRole, at index: Int) {
         guard stack.count < limits.maxJSONDepth else {
-            limitHit = .jsonDepth(limits.maxJSONDepth)
-            state = .failed
+            if limitHit == nil {
+                limitHit = .jsonDepth(limits.maxJSONDepth)
+                limitHitAt = offset + index
+            }
+            state = .deepSkip
+            deepDepth = 1
+            deepInString = false
+            deepEscape = false
             return
         }
         let map = stack.last?.map ?? 0
@@ -349,9 +478,13 @@ public struct SourceMapTokenizer {
                 container = Container(isObject: true, role: .map, map: maps.count - 1)
             }
         case .sources where !isObject:
+            // A repeated key replaces the earlier value, as in JSON.parse.
+            if maps[map].sawSources { maps[map].sources.removeAll() }
             maps[map].sawSources = true
             container.role = .sources
         case .sourcesContent where !isObject:
+            maps[map].contents.removeAll()
+            nestedPending.removeAll { $0.map == map }
             container.role = .sourcesContent
         case .sections where !isObject:
             maps[map].sawSections = true
@@ -365,6 +498,15 @@ public struct SourceMapTokenizer {
             notes.append(.contentEntryNotAString(index: maps[map].contents.count - 1))
         default:
             break
+        }
+        if container.role == .other {
+            // Nothing inside a value the counting rules do not read matters but where it ends: brackets are counted
+            // (strings respected) in blocks, in constant memory and at any depth, as JSON.parse reads it.
+            state = .deepSkip
+            deepDepth = 1
+            deepInString = false
+            deepEscape = false
+            return
         }
         stack.append(container)
         state = isObject ? .key : .value
@@ -399,13 +541,14 @@ public struct SourceMapTokenizer {
         let isDelimiter = isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
             || byte == UInt8(ascii: "]")
         guard isDelimiter else {
-            if literal.count >= 64 { fail(.literalTooLong, at: index) } else { literal.append(byte) }
+            // Numbers may be any length (JSON.parse reads them); past 64 bytes the rest is skipped in blocks.
+            if literal.count >= 64 { literalOverflow = true } else { literal.append(byte) }
             return
         }
-        let isNull = literal == Array("null".utf8)
+        let isNull = !literalOverflow && literal.count == 4 && literal.elementsEqual("null".utf8)
         switch literalRole {
         case .version:
-            if literal == Array("3".utf8) { maps[literalMap].isVersion3 = true }
+            maps[literalMap].version = literalOverflow ? .other : MapBuilder.Version(literal: literal)
         case .sourceElement:
             if admitsEntry(maps[literalMap].sources.count) { maps[literalMap].sources.append(nil) }
         case .contentElement:
@@ -435,6 +578,10 @@ public struct SourceMapTokenizer {
             contentEndsWithNewline = false
             contentHasher = XXH64()
             contentSpanStart = index + 1
+            if depth < limits.maxNestedMapDepth {
+                if entryDecoder == nil { entryDecoder = EntryTextDecoder(depth: depth + 1, limits: limits) }
+                entryDecoder?.begin()
+            }
         } else if role != .skip {
             text.removeAll(keepingCapacity: true)
             textOverflow = false
@@ -455,9 +602,11 @@ public struct SourceMapTokenizer {
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
         case .version:
-            if decoded == "3" { maps[stringMap].isVersion3 = true }
+            maps[stringMap].version = decoded == "3" ? .three : .other
         case .sectionURL:
             maps[stringMap].sectionURLs.append(decoded)
+        case .packageName:
+            packageName = decoded
         case .skip:
             break
         }
@@ -483,6 +632,9 @@ public struct SourceMapTokenizer {
         let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
         let digest = ContentDigest(hash: contentHasher.finalize(), escapedLength: contentHasher.byteCount)
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
+        if let found = entryDecoder?.end(), !found.isEmpty {
+            nestedPending.append((stringMap, maps[stringMap].contents.count - 1, found))
+        }
     }
 
     /// A byte inside a string whose text is kept (keys, source names, sourceRoot, version, section URLs).
@@ -543,6 +695,7 @@ public struct SourceMapTokenizer {
             return
         }
         pendingHighSurrogate = (0xD800...0xDBFF).contains(scalar) ? scalar : nil
+        entryDecoder?.feedScalar(scalar)
         contentBytes += scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : 3
         contentEndsWithNewline = scalar == 0x0A
         if scalar == 0x0A { contentLines += 1 }

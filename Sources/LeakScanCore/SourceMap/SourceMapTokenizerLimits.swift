@@ -8,8 +8,14 @@ public struct SourceMapTokenizerLimits: Sendable, Equatable {
     public var maxNameBytes: Int
     /// Most `sources` and `sourcesContent` entries kept per map (real bundles have thousands).
     public var maxMapEntries: Int
+    /// Deepest level of maps nested in `sourcesContent` entries that is decoded and counted.
+    public var maxNestedMapDepth: Int
 
-    public init(maxJSONDepth: Int = 512, maxSectionDepth: Int = 8, maxNameBytes: Int = 4096, maxMapEntries: Int = 100_000) {
+    public init(
+        maxJSONDepth: Int = 512, maxSectionDepth: Int = 8, maxNameBytes: Int = 4096, maxMapEntries: Int = 100_000,
+        maxNestedMapDepth: Int = 3
+    ) {
+        self.maxNestedMapDepth = maxNestedMapDepth
         self.maxJSONDepth = maxJSONDepth
         self.maxSectionDepth = maxSectionDepth
         self.maxNameBytes = maxNameBytes

@@ -54,8 +54,31 @@ public enum SourcePath {
     }
 
     /// Third-party code lives under a `node_modules` segment; everything else is the project's own.
-    public static func isFirstParty(_ normalizedPath: String) -> Bool {
-        !normalizedPath.utf8.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual("node_modules".utf8) }
+    ///
+    /// The test runs on the resource: the path after the last webpack loader prefix (`…!`), without its `?query` or
+    /// `#fragment`. A map that itself sits under a `node_modules/` directory of its container (`mapMember`, the member
+    /// or script that holds it) attributes all its sources to that package. `node_modules/@scope/…` with the enclosing
+    /// npm package's own scope (`ownScope`, e.g. `@acme`) is first-party: same owner.
+    public static func isFirstParty(_ normalizedPath: String, mapMember: String = "", ownScope: String? = nil) -> Bool {
+        var resource = Substring(normalizedPath)
+        if let bang = resource.lastIndex(of: "!") { resource = resource[resource.index(after: bang)...] }
+        if let cut = resource.firstIndex(where: { $0 == "?" || $0 == "#" }) { resource = resource[..<cut] }
+        if hasThirdPartySegment(resource.utf8, ownScope: ownScope) { return false }
+        guard mapMember.utf8.contains(UInt8(ascii: "n")), let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else { return true }
+        return !hasThirdPartySegment(mapMember.utf8[..<slash], ownScope: ownScope)
+    }
+
+    /// True when a `node_modules` segment is followed by anything but the own scope.
+    private static func hasThirdPartySegment<Path: Collection<UInt8>>(_ path: Path, ownScope: String?) -> Bool {
+        var afterNodeModules = false
+        for segment in path.split(separator: UInt8(ascii: "/")) {
+            if afterNodeModules {
+                guard let ownScope, segment.elementsEqual(ownScope.utf8) else { return true }
+                afterNodeModules = false
+            }
+            if segment.elementsEqual("node_modules".utf8) { afterNodeModules = true }
+        }
+        return afterNodeModules
     }
 
     /// Length of a leading `scheme:` (plus `//` when present), or nil when the string does not start with one.

@@ -1,0 +1,33 @@
+extension MapFinding {
+    /// True when the map's location or one of its sources could be attributed differently from the path-only rule
+    /// (`ExposedSource.init(path:stats:)`): the map sits under `node_modules/`, or an own scope is known and named.
+    func needsAttribution(ownScope: String?) -> Bool {
+        let member = location.member
+        if member.contains("node_modules/") { return true }
+        guard let ownScope else { return false }
+        let scoped = "node_modules/" + ownScope + "/"
+        return summary.exposed.contains { $0.path.contains(scoped) }
+    }
+
+    /// The same finding with every exposed source attributed by `SourcePath.isFirstParty(_:mapMember:ownScope:)`.
+    public func attributed(ownScope: String?) -> MapFinding {
+        guard needsAttribution(ownScope: ownScope) else { return self }
+        var summary = summary
+        summary.exposed = summary.exposed.map { source in
+            ExposedSource(
+                path: source.path, stats: source.stats,
+                isFirstParty: SourcePath.isFirstParty(source.path, mapMember: location.member, ownScope: ownScope))
+        }
+        var finding = MapFinding(location: location, kind: kind, inlineOrdinal: inlineOrdinal, summary: summary)
+        finding.containingEntries = containingEntries
+        return finding
+    }
+}
+
+extension String {
+    /// The scope of an npm package name (`@acme` of `@acme/cli`), or nil for an unscoped name.
+    public var npmScope: String? {
+        guard hasPrefix("@"), let slash = firstIndex(of: "/"), slash > index(after: startIndex) else { return nil }
+        return String(self[..<slash])
+    }
+}

@@ -1,0 +1,193 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A map found inside a decoded `sourcesContent` entry (an inline `sourceMappingURL=data:` comment at the end of an
+/// original file, as the pre-compiler left it), with its sources resolved against the entry's path.
+public struct NestedMap: Hashable, Sendable {
+    /// The normalized paths of the entries that hold it, outermost first (one per level of nesting).
+    public var entries: [String]
+    /// Byte offset of the `sourceMappingURL=` in the decoded part of the innermost entry (decoding starts a few bytes
+    /// ahead of the entry's first `sourceMappingURL`).
+    public var offset: Int
+    /// Byte offset of the inline map that holds the chain when that map is itself inline in a member (0 for a map file).
+    public var hostOffset = 0
+    public var summary: SourceMapSummary
+
+    public init(entries: [String], offset: Int, summary: SourceMapSummary) {
+        self.entries = entries
+        self.offset = offset
+        self.summary = summary
+    }
+
+    /// The same map seen from one level up: held by `entry`, its sources resolved against the entry's directory (as a
+    /// browser resolves an inline map's sources against its script).
+    func held(by entry: String) -> NestedMap {
+        var resolved = summary
+        var inner = entries
+        if let slash = entry.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let directory = String(entry[..<slash])
+            resolved.exposed = resolved.exposed.map { source in
+                ExposedSource(path: SourcePath.normalize(source.path, sourceRoot: directory), stats: source.stats)
+            }
+            inner = inner.map { SourcePath.normalize($0, sourceRoot: directory) }
+        }
+        return NestedMap(entries: [entry] + inner, offset: offset, summary: resolved)
+    }
+}
+
+/// Decodes `sourcesContent` entries as the tokenizer streams them (JSON escapes undone, in bounded pieces) and runs
+/// the inline-map finder over the text. A class so the tokenizer, which holds one, stays cheap to move and so the
+/// tokenizer → finder → inline decoder → tokenizer nesting has a reference in it.
+///
+/// Most entries hold no `sourceMappingURL` at all, so an entry is first only searched, in its escaped form (the name
+/// has no character JSON escapes), at `memchr` speed for its `U`. From the first hit on, the entry is decoded for the
+/// finder, starting a window of escaped bytes ahead of the hit so the comment's opening (`//#`, `\/\/#`, a
+/// `\u00a0` …) is seen too.
+final class EntryTextDecoder {
+    let depth: Int
+    let limits: SourceMapTokenizerLimits
+    private var finder: SourceMappingURLFinder
+    private var buffer: [UInt8] = []
+    private var isDecoding = false
+    /// The last `window` bytes of the entry while only searching (escaped, plus decoded `\u` characters).
+    private var tail: [UInt8] = []
+    private static let flushSize = 1 << 14
+    private static let name = Array("sourceMappingURL".utf8)
+    private static let anchorIndex = 13
+    private static let window = 48
+
+    init(depth: Int, limits: SourceMapTokenizerLimits) {
+        self.depth = depth
+        self.limits = limits
+        finder = SourceMappingURLFinder(limits: limits, depth: depth)
+        buffer.reserveCapacity(Self.flushSize + 8)
+    }
+
+    /// Starts a new entry.
+    func begin() {
+        if isDecoding { finder = SourceMappingURLFinder(limits: limits, depth: depth) }
+        isDecoding = false
+        buffer.removeAll(keepingCapacity: true)
+        tail.removeAll(keepingCapacity: true)
+    }
+
+    /// A piece of an entry's escaped text holding only complete one-character escapes (`\n`, `\"` …), no `\u`.
+    @inline(__always)
+    func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        if isDecoding {
+            decode(base, count: count)
+            return
+        }
+        if let start = firstName(base, count: count) {
+            isDecoding = true
+            if start < Self.window {
+                let keep = min(tail.count, Self.window - start)
+                tail.suffix(keep).withUnsafeBufferPointer { decode($0.baseAddress!, count: $0.count) }
+                decode(base, count: count)
+            } else {
+                decode(base + start - Self.window, count: count - start + Self.window)
+            }
+            tail.removeAll(keepingCapacity: true)
+            return
+        }
+        remember(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Where the name starts in the span, or a negative index when it starts in `tail`; nil when it is not there.
+    private func firstName(_ base: UnsafePointer<UInt8>, count: Int) -> Int? {
+        if !tail.isEmpty {
+            let joined = tail + UnsafeBufferPointer(start: base, count: min(count, Self.name.count - 1))
+            var start = max(0, tail.count - Self.name.count + 1)
+            while start + Self.name.count <= joined.count {
+                if joined[start..<(start + Self.name.count)].elementsEqual(Self.name) { return start - tail.count }
+                start += 1
+            }
+        }
+        var probe = Self.anchorIndex
+        while probe < count, let hit = memchr(base + probe, Int32(UInt8(ascii: "U")), count - probe) {
+            let anchor = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            let start = anchor - Self.anchorIndex
+            if start + Self.name.count > count { return nil }
+            if memcmp(base + start, Self.name, Self.name.count) == 0 { return start }
+            probe = anchor + 1
+        }
+        return nil
+    }
+
+    private func remember(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count >= Self.window {
+            tail.removeAll(keepingCapacity: true)
+            tail.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.suffix(Self.window)))
+            return
+        }
+        let overflow = tail.count + bytes.count - Self.window
+        if overflow > 0 { tail.removeFirst(overflow) }
+        tail.append(contentsOf: bytes)
+    }
+
+    @inline(__always)
+    private func decode(_ base: UnsafePointer<UInt8>, count: Int) {
+        var index = 0
+        while index < count {
+            let run = ByteScan.firstBackslash(base, from: index, end: count)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base + index, count: run - index))
+            index = run
+            if index < count {
+                if index + 1 < count { buffer.append(JSONEscape.simple(base[index + 1]) ?? base[index + 1]) }
+                index += 2
+            }
+            if buffer.count >= Self.flushSize { flush() }
+        }
+    }
+
+    /// One code unit decoded by the tokenizer's byte states (`\uXXXX` or an escape split across chunks).
+    func feedScalar(_ scalar: UInt32) {
+        var bytes: [UInt8]
+        if scalar < 0x80 {
+            bytes = [UInt8(scalar)]
+        } else if scalar < 0x800 {
+            bytes = [UInt8(0xC0 | scalar >> 6), UInt8(0x80 | scalar & 0x3F)]
+        } else {
+            bytes = [UInt8(0xE0 | scalar >> 12 & 0x0F), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
+        }
+        guard isDecoding else {
+            // `sourceMappingURL` itself may be partly `\u`-escaped: search the joined text again.
+            if scalar == 0x55 || tail.count >= Self.name.count - 1 {
+                bytes.withUnsafeBufferPointer { pointer in
+                    if firstName(pointer.baseAddress!, count: pointer.count) != nil {
+                        isDecoding = true
+                        buffer += tail
+                        buffer += bytes
+                        tail.removeAll(keepingCapacity: true)
+                    } else {
+                        remember(pointer)
+                    }
+                }
+            } else {
+                bytes.withUnsafeBufferPointer { remember($0) }
+            }
+            return
+        }
+        buffer += bytes
+        if buffer.count >= Self.flushSize { flush() }
+    }
+
+    private func flush() {
+        buffer.withUnsafeBytes { finder.consume($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the entry; returns the maps found in it (direct ones and those nested deeper), relative to the entry.
+    func end() -> [NestedMap] {
+        guard isDecoding else { return [] }
+        flush()
+        finder.finish()
+        var found = finder.inlineMaps.map { NestedMap(entries: [], offset: $0.offset, summary: $0.summary) }
+        found += finder.nestedMaps
+        return found
+    }
+}
