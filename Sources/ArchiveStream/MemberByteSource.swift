@@ -4,12 +4,32 @@ public final class MemberByteSource: ByteSource {
     private let onBlock: (Int) throws(ArchiveError) -> Void
     /// A block read ahead by `startsWithGzipMagic()`, handed out by the next `nextBlock()`.
     private var peeked: UnsafeRawBufferPointer?
+    /// The copied part of a `MemberHead`, owned here so the pointer handed out stays valid until the next call.
+    private var copiedHead: UnsafeMutableRawBufferPointer?
+    private var handedOutCopiedHead = false
+    private var ended = false
     public private(set) var failure: ArchiveError?
 
     /// `onBlock` sees the size of each block pulled (for byte limits) and may throw to stop the nested read.
     public init(outer: ArchiveReader, onBlock: @escaping (Int) throws(ArchiveError) -> Void) {
         self.outer = outer
         self.onBlock = onBlock
+    }
+
+    /// Starts with the bytes of `head` (already read from `outer` and counted), then continues with the member.
+    public convenience init(outer: ArchiveReader, head: MemberHead, onBlock: @escaping (Int) throws(ArchiveError) -> Void) {
+        self.init(outer: outer, onBlock: onBlock)
+        if !head.copied.isEmpty {
+            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: head.copied.count, alignment: 16)
+            copy.copyBytes(from: head.copied)
+            copiedHead = copy
+        }
+        if !head.last.isEmpty { peeked = head.last }
+        ended = head.reachedEnd
+    }
+
+    deinit {
+        copiedHead?.deallocate()
     }
 
     /// True when the member starts with the gzip magic bytes; reads its first block and keeps it for `nextBlock()`.
@@ -20,12 +40,18 @@ public final class MemberByteSource: ByteSource {
     }
 
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
+        if let copiedHead, !handedOutCopiedHead {
+            handedOutCopiedHead = true
+            return UnsafeRawBufferPointer(copiedHead)
+        }
         if let block = peeked {
             peeked = nil
             return block
         }
+        if ended { return UnsafeRawBufferPointer(start: nil, count: 0) }
         do {
             let block = try outer.readBlock()
+            if block.isEmpty { ended = true }
             try onBlock(block.count)
             return block
         } catch {

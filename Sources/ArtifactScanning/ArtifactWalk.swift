@@ -1,5 +1,8 @@
 import ArchiveStream
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import LeakScanCore
 
 /// The mutable state of scanning one artifact: walks members (recursing into nested archives) and pushes their bytes
@@ -32,20 +35,37 @@ final class ArtifactWalk {
         let root = Location([name])
         do {
             let reader: ArchiveReader
-            var rawName = "<stdin>"
+            let raw: RawNaming
+            var isDirectory = false
             switch input {
             case .standardInput:
                 reader = try ArchiveReader.open(fileDescriptor: 0)
+                raw = RawNaming(name: "<stdin>", plainContent: "standard input is not an archive or a compressed stream")
             case .path(let path):
-                var isDirectory = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    diagnostics.append(Diagnostic(location: root, message: "cannot open: no such file or directory"))
+                var status = stat()
+                guard stat(path, &status) == 0 else {
+                    let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
+                    diagnostics.append(Diagnostic(location: root, message: "cannot open: \(reason)"))
                     return
                 }
-                rawName = Self.rawMemberName(for: path)
+                if let kind = Self.specialFileKind(status.st_mode) {
+                    diagnostics.append(Diagnostic(location: root, message: "refused: a \(kind), not a file or directory; nothing was read from it"))
+                    return
+                }
+                isDirectory = status.st_mode & S_IFMT == S_IFDIR
+                let file = path.split(separator: "/").last.map(String.init) ?? path
+                let namedLikeContainer = MemberKind.isNestedArchive(file) || MemberKind.hasCompressionSuffix(file)
+                raw = RawNaming(
+                    name: Self.rawMemberName(for: path),
+                    plainContent: namedLikeContainer ? "named like an archive or a compressed file but its content is neither" : nil)
                 reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
             }
-            try walk(reader, under: root, depth: 0, rawName: rawName)
+            _ = try walk(reader, under: root, depth: 0, raw: raw)
+            // Sizes from `stat` would call /proc files empty: what decides is that no byte came in.
+            if !isDirectory, statistics.entries == 0, reader.inputBytes == 0, !reader.isCompressedStream {
+                let what = input == .standardInput ? "standard input is empty" : "empty file"
+                diagnostics.append(Diagnostic(location: root, message: "\(what) (0 bytes): nothing to scan"))
+            }
         } catch let error as ArchiveError {
             diagnostics.append(Diagnostic(location: root, message: "cannot open: \(error.message)"))
         } catch let error as LimitExceeded {
@@ -55,22 +75,57 @@ final class ArtifactWalk {
         }
     }
 
+    /// FIFOs, sockets and devices are refused before they are opened: reading one may block forever or never end.
+    static func specialFileKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFDIR: nil
+        case S_IFIFO: "FIFO (named pipe)"
+        case S_IFSOCK: "socket"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        default: "special file"
+        }
+    }
+
     /// What a single non-archive file is called inside its own report: its name without a compression suffix.
     static func rawMemberName(for path: String) -> String {
         var file = path.split(separator: "/").last.map(String.init) ?? path
-        for suffix in [".gz", ".bz2", ".xz", ".zst", ".lz4", ".Z"] where file.hasSuffix(suffix) && file.count > suffix.count {
+        for suffix in [".gz", ".bz2", ".xz", ".zst", ".lz4", ".Z", ".br", ".brotli", ".lz", ".lzma"]
+        where file.hasSuffix(suffix) && file.count > suffix.count {
             file.removeLast(suffix.count)
+            break
         }
         return file
     }
 
     // MARK: - Walking one archive level
 
-    private func walk(_ reader: ArchiveReader, under parent: Location, depth: Int, rawName: String) throws {
+    /// How the one member of a raw stream (a file that is no archive, maybe compressed) is named and judged.
+    struct RawNaming {
+        /// The member's name: the file name without its compression suffix (`cli.js.map.gz` → `cli.js.map`).
+        var name: String
+        /// For a nested member: its path in the outer level, where its references resolve; nil at the top level.
+        var outerPath: String?
+        /// When set, plain (uncompressed, non-archive) content is a problem, said in these words.
+        var plainContent: String?
+    }
+
+    /// A member whose `sourceMappingURL` references are classified once every member of its level is known.
+    struct PendingReferences {
+        var location: Location
+        /// The referring file's path among the members of the level that resolves it.
+        var referringPath: String
+        var findings: EntryFindings
+    }
+
+    /// Walks one level. Returns the references of a nested compressed single file (or of a member named like an
+    /// archive that is not one): they resolve among the members of the outer level, against `raw.outerPath`.
+    private func walk(_ reader: ArchiveReader, under parent: Location, depth: Int, raw: RawNaming) throws -> [PendingReferences] {
         /// Regular members of this level, for classifying references once every member is known.
         var memberPaths: [String] = []
         /// Members with `sourceMappingURL` references, classified once every member of this level is known.
-        var pending: [(member: String, findings: EntryFindings)] = []
+        var pending: [PendingReferences] = []
+        var exported: [PendingReferences] = []
         defer {
             classify(pending, under: parent, memberPaths: memberPaths)
             notes += reader.warnings.map { Note(location: parent, message: "libarchive warning: \($0)") }
@@ -80,7 +135,7 @@ final class ArtifactWalk {
             do {
                 guard let next = try reader.nextEntry() else {
                     drainAfterLastMember(reader, under: parent)
-                    return
+                    return exported
                 }
                 info = next
             } catch where error.code == .headerFailed {
@@ -88,15 +143,18 @@ final class ArtifactWalk {
                 continue
             } catch {
                 diagnostics.append(Diagnostic(location: parent, message: "archive unreadable after \(statistics.entries) members: \(error.message)"))
-                return
+                return exported
             }
             statistics.entries += 1
-            var member = reader.isRawStream ? rawName : info.path
+            let isRaw = reader.isRawStream
+            /// A nested member that turned out to be plain is reported as itself, not as a level below itself.
+            let isPlainNested = isRaw && raw.outerPath != nil && !reader.isCompressedStream
+            var member = isRaw ? raw.name : info.path
             if member.isEmpty {
                 member = "<member \(statistics.entries) without a readable name>"
                 notes.append(Note(location: parent.appending(member), message: "the archive gives this member no readable name; scanned under this placeholder"))
             }
-            let location = parent.appending(member)
+            let location = isPlainNested ? parent : parent.appending(member)
             if statistics.entries > limits.maxEntries {
                 throw LimitExceeded(
                     message: "more than \(limits.maxEntries) members; the rest was not scanned", limit: "--max-entries",
@@ -116,17 +174,47 @@ final class ArtifactWalk {
                 statistics.regularFiles += 1
             }
             memberPaths.append(member)
+            if let original = MemberKind.precompressedOriginal(member) { memberPaths.append(original) }
             if info.isEncrypted {
                 diagnostics.append(Diagnostic(location: location, message: "encrypted member cannot be read"))
                 continue
             }
-            if MemberKind.isNestedArchive(member), !reader.isRawStream {
-                try openNested(reader, at: location, depth: depth + 1)
+            let head: MemberHead
+            do {
+                head = try MemberHead.read(from: reader) { try countBytes($0, in: location) }
+            } catch let error as ArchiveError {
+                diagnostics.append(Diagnostic(location: location, message: "member data unreadable: \(error.message)"))
+                if error.code == .fatal { return exported }
                 continue
             }
-            guard let findings = try scanMember(reader, at: location) else { return }
-            if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
+            if isRaw {
+                if let problem = raw.plainContent, !reader.isCompressedStream {
+                    let start = head.withContiguousPrefix { ContentSniffer.excerpt($0) }
+                    diagnostics.append(Diagnostic(location: isPlainNested ? location : parent, message: "\(problem) (it starts with \(start)); scanned as one plain file"))
+                }
+            } else {
+                let content = head.withContiguousPrefix(ContentSniffer.classify)
+                let brotli = ContentSniffer.isBrotli(name: member)
+                if content != nil || brotli || MemberKind.isNestedArchive(member) || MemberKind.hasCompressionSuffix(member) {
+                    pending += try openNested(reader, head: head, content: brotli ? nil : content, brotli: brotli, at: location, path: member, depth: depth + 1)
+                    continue
+                }
+            }
+            guard let findings = try scanMember(reader, head: head, at: location) else { return exported }
+            guard !findings.referenceURLs.isEmpty else { continue }
+            if isRaw, let outerPath = raw.outerPath {
+                let referringPath = isPlainNested ? outerPath : Self.withoutCompressionSuffix(outerPath)
+                exported.append(PendingReferences(location: location, referringPath: referringPath, findings: findings))
+            } else {
+                pending.append(PendingReferences(location: location, referringPath: member, findings: findings))
+            }
         }
+    }
+
+    /// `dist/a.js.gz` → `dist/a.js`: the directory kept, the file named as `rawMemberName` names it.
+    static func withoutCompressionSuffix(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return rawMemberName(for: path) }
+        return String(path[...slash]) + rawMemberName(for: String(path[path.index(after: slash)...]))
     }
 
     /// Reads the compressed stream to its end so its checksum is verified; damage there still makes the scan incomplete.
@@ -138,13 +226,15 @@ final class ArtifactWalk {
         }
     }
 
-    /// Streams one member into an `EntryScanner`. Returns nil when the archive itself became unreadable.
-    private func scanMember(_ reader: ArchiveReader, at location: Location) throws -> EntryFindings? {
+    /// Streams one member (its head first, already read and counted) into an `EntryScanner`. Returns nil when the
+    /// archive itself became unreadable.
+    private func scanMember(_ reader: ArchiveReader, head: MemberHead, at location: Location) throws -> EntryFindings? {
         progress?.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
         let scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        head.forEachBlock { scanner.consume($0) }
         var archiveBroken = false
         do {
-            while true {
+            while !head.reachedEnd {
                 let block = try reader.readBlock()
                 if block.isEmpty { break }
                 try countBytes(block.count, in: location)
@@ -179,17 +269,26 @@ final class ArtifactWalk {
         }
     }
 
-    private func openNested(_ reader: ArchiveReader, at location: Location, depth: Int) throws {
+    /// Opens a member that is a container or a compressed stream (by content, by name as a fast path, or brotli by
+    /// name) and walks it one level down. Returns the references a compressed single file leaves to this level.
+    private func openNested(
+        _ reader: ArchiveReader, head: MemberHead, content: ContentSniffer.Kind?, brotli: Bool, at location: Location,
+        path: String, depth: Int
+    ) throws -> [PendingReferences] {
         guard depth <= limits.maxDepth else {
             diagnostics.append(
                 Diagnostic(
                     location: location,
                     message: "nested archive not opened: depth \(depth) exceeds the limit of \(limits.maxDepth)",
                     limit: "--max-depth"))
-            return
+            return []
+        }
+        if let content, !content.isReadable {
+            diagnostics.append(Diagnostic(location: location, message: "\(content.rawValue) image: leak-scan cannot read this container; its members were not scanned"))
+            return []
         }
         statistics.nestedArchives += 1
-        let source = MemberByteSource(outer: reader) { [self] count throws(ArchiveError) in
+        let source = MemberByteSource(outer: reader, head: head) { [self] count throws(ArchiveError) in
             do throws(LimitExceeded) {
                 try countBytes(count, in: location)
             } catch {
@@ -197,27 +296,32 @@ final class ArtifactWalk {
                 throw ArchiveError(code: .dataFailed, status: 0, message: error.message)
             }
         }
+        var exported: [PendingReferences] = []
+        let plainContent = content == nil ? "named like an archive or a compressed file but its content is neither" : "its first bytes look like \(content?.rawValue ?? "?") but it does not read as one"
         do {
-            let nested = try ArchiveReader.open(member: source)
-            try walk(nested, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
+            let nested = try ArchiveReader.open(member: source, content: content, brotli: brotli)
+            let raw = RawNaming(name: Self.rawMemberName(for: path), outerPath: path, plainContent: plainContent)
+            exported = try walk(nested, under: location, depth: depth, raw: raw)
         } catch let error as ArchiveError {
             diagnostics.append(Diagnostic(location: location, message: "nested archive unreadable: \(error.message)"))
         }
         if let limitExceeded { throw limitExceeded }
+        return exported
     }
 
     // MARK: - References
 
-    private func classify(_ pending: [(member: String, findings: EntryFindings)], under parent: Location, memberPaths: [String]) {
+    private func classify(_ pending: [PendingReferences], under parent: Location, memberPaths: [String]) {
         guard !pending.isEmpty else { return }
         let resolver = ReferenceResolver(memberPaths: memberPaths)
-        for (member, findings) in pending {
+        for item in pending {
+            let findings = item.findings
             let lastOffset = max(findings.referenceURLs.map(\.offset).max() ?? 0, findings.maps.map(\.offset).max() ?? 0)
             for hit in findings.referenceURLs {
                 references.append(
                     Reference(
-                        location: parent.appending(member), url: hit.url, offset: hit.offset,
-                        status: resolver.status(of: hit.url, referencedFrom: member), isEffective: hit.offset == lastOffset))
+                        location: item.location, url: hit.url, offset: hit.offset,
+                        status: resolver.status(of: hit.url, referencedFrom: item.referringPath), isEffective: hit.offset == lastOffset))
             }
         }
     }
