@@ -20,8 +20,9 @@ public enum ContentSniffer {
         public var isReadable: Bool { self != .squashfs }
     }
 
-    /// Bytes `classify` needs to see every magic it knows (tar's `ustar` ends at 262); fewer is fine for short members.
-    public static let headLength = 264
+    /// Bytes `classify` needs to see every magic it knows (a tar header, whose checksum is checked, is 512 bytes); fewer
+    /// is fine for short members.
+    public static let headLength = 512
 
     public static func classify(_ head: UnsafeRawBufferPointer) -> Kind? {
         let count = head.count
@@ -49,10 +50,33 @@ public enum ContentSniffer {
         case (0x30, 0x37) where isASCIICpio(head): return .cpio
         default: break
         }
-        if count >= 262, head[257] == 0x75, head[258] == 0x73, head[259] == 0x74, head[260] == 0x61, head[261] == 0x72 {
+        if count >= 512, head[257] == 0x75, head[258] == 0x73, head[259] == 0x74, head[260] == 0x61, head[261] == 0x72,
+            hasValidTarChecksum(head)
+        {
             return .tar
         }
         return nil
+    }
+
+    /// The header checksum (octal at 148, the byte sum of the 512-byte header with the checksum field as spaces), as
+    /// libarchive and GNU tar check it; only computed once `ustar` was found at 257.
+    private static func hasValidTarChecksum(_ head: UnsafeRawBufferPointer) -> Bool {
+        var stored = 0
+        var digits = 0
+        for byte in head[148..<156] {
+            if (0x30...0x37).contains(byte) {
+                stored = stored * 8 + Int(byte - 0x30)
+                digits += 1
+            } else if byte == 0 || byte == 0x20 {
+                if digits > 0 { break }
+            } else {
+                return false
+            }
+        }
+        guard digits > 0 else { return false }
+        var sum = 0
+        for index in 0..<512 { sum += (148..<156).contains(index) ? 0x20 : Int(head[index]) }
+        return sum == stored
     }
 
     private static func matches(_ head: UnsafeRawBufferPointer, _ magic: [UInt8]) -> Bool {
@@ -70,7 +94,7 @@ public enum ContentSniffer {
     /// `070707` followed by 70 octal digits (odc), or `070701`/`070702` followed by 104 hex digits (newc, crc):
     /// the whole header, so a text file that starts with those digits is not taken for cpio.
     private static func isASCIICpio(_ head: UnsafeRawBufferPointer) -> Bool {
-        guard head.count >= 6, head[2] == 0x37, head[3] == 0x30, head[4] == 0x37 else { return false }
+        guard head.count >= 6, head[2] == 0x30, head[3] == 0x37, head[4] == 0x30 else { return false }
         switch head[5] {
         case 0x37:
             return head.count >= 76 && head[6..<76].allSatisfy { (0x30...0x37).contains($0) }
