@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "leak-scan", targets: ["leak-scan"]),
         .library(name: "ArtifactScanning", targets: ["ArtifactScanning"]),
         .library(name: "LeakScanCore", targets: ["LeakScanCore"]),
+        .library(name: "ArchiveStream", targets: ["ArchiveStream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
