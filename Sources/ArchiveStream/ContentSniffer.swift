@@ -4,6 +4,8 @@ public enum ContentSniffer {
     /// What the first bytes say.
     public enum Kind: String, Sendable, Equatable {
         case tar, zip, sevenZip = "7z", rpm, cpio, ar, xar, cab, rar
+        /// Electron's asar (read by `AsarReader`).
+        case asar
         case gzip, bzip2, xz, zstd, lz4, lzip, compress
         /// Formats libarchive does not read: reported, never passed as clean.
         case squashfs
@@ -48,6 +50,7 @@ public enum ContentSniffer {
         case (0x73, 0x71) where matches(head, Array("sqsh".utf8)): return .squashfs
         case (0xC7, 0x71), (0x71, 0xC7): return count >= 26 ? .cpio : nil
         case (0x30, 0x37) where isASCIICpio(head): return .cpio
+        case (0x04, 0x00) where AsarReader.recognises(head): return .asar
         default: break
         }
         if count >= 512, head[257] == 0x75, head[258] == 0x73, head[259] == 0x74, head[260] == 0x61, head[261] == 0x72,

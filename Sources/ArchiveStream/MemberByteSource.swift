@@ -1,6 +1,6 @@
 /// Streams the current member of an outer reader as the input of a nested reader, so nested archives need no buffer.
 public final class MemberByteSource: ByteSource {
-    private let outer: ArchiveReader
+    private let outer: any MemberReader
     private let onBlock: (Int) throws(ArchiveError) -> Void
     /// A block read ahead by `startsWithGzipMagic()`, handed out by the next `nextBlock()`.
     private var peeked: UnsafeRawBufferPointer?
@@ -11,13 +11,13 @@ public final class MemberByteSource: ByteSource {
     public private(set) var failure: ArchiveError?
 
     /// `onBlock` sees the size of each block pulled (for byte limits) and may throw to stop the nested read.
-    public init(outer: ArchiveReader, onBlock: @escaping (Int) throws(ArchiveError) -> Void) {
+    public init(outer: any MemberReader, onBlock: @escaping (Int) throws(ArchiveError) -> Void) {
         self.outer = outer
         self.onBlock = onBlock
     }
 
     /// Starts with the bytes of `head` (already read from `outer` and counted), then continues with the member.
-    public convenience init(outer: ArchiveReader, head: MemberHead, onBlock: @escaping (Int) throws(ArchiveError) -> Void) {
+    public convenience init(outer: any MemberReader, head: MemberHead, onBlock: @escaping (Int) throws(ArchiveError) -> Void) {
         self.init(outer: outer, onBlock: onBlock)
         if !head.copied.isEmpty {
             let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: head.copied.count, alignment: 16)

@@ -14,7 +14,7 @@ public struct MemberHead {
     /// Reads blocks of the reader's current member until at least `minimum` bytes are seen or the member ends;
     /// `onBlock` sees each block's size (byte limits) and may throw.
     public static func read(
-        from reader: ArchiveReader, minimum: Int = ContentSniffer.headLength, onBlock: (Int) throws -> Void
+        from reader: any MemberReader, minimum: Int = ContentSniffer.headLength, onBlock: (Int) throws -> Void
     ) throws -> MemberHead {
         var head = MemberHead()
         while true {

@@ -34,7 +34,7 @@ final class ArtifactWalk {
     func run(_ input: ScanInput) {
         let root = Location([name])
         do {
-            let reader: ArchiveReader
+            let reader: any MemberReader
             let raw: RawNaming
             var isDirectory = false
             switch input {
@@ -58,7 +58,7 @@ final class ArtifactWalk {
                 raw = RawNaming(
                     name: Self.rawMemberName(for: path),
                     plainContent: namedLikeContainer ? "named like an archive or a compressed file but its content is neither" : nil)
-                reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
+                reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try MemberReaders.open(path: path, inflateAhead: limits.inflateAhead)
             }
             _ = try walk(reader, under: root, depth: 0, raw: raw)
             // Sizes from `stat` would call /proc files empty: what decides is that no byte came in.
@@ -120,7 +120,7 @@ final class ArtifactWalk {
 
     /// Walks one level. Returns the references of a nested compressed single file (or of a member named like an
     /// archive that is not one): they resolve among the members of the outer level, against `raw.outerPath`.
-    private func walk(_ reader: ArchiveReader, under parent: Location, depth: Int, raw: RawNaming) throws -> [PendingReferences] {
+    private func walk(_ reader: any MemberReader, under parent: Location, depth: Int, raw: RawNaming) throws -> [PendingReferences] {
         /// Regular members of this level, for classifying references once every member is known.
         var memberPaths: [String] = []
         /// Members with `sourceMappingURL` references, classified once every member of this level is known.
@@ -128,7 +128,7 @@ final class ArtifactWalk {
         var exported: [PendingReferences] = []
         defer {
             classify(pending, under: parent, memberPaths: memberPaths)
-            notes += reader.warnings.map { Note(location: parent, message: "libarchive warning: \($0)") }
+            notes += reader.warnings.map { Note(location: parent, message: "\(reader.warningSource) warning: \($0)") }
         }
         while true {
             let info: ArchiveEntryInfo
@@ -218,7 +218,7 @@ final class ArtifactWalk {
     }
 
     /// Reads the compressed stream to its end so its checksum is verified; damage there still makes the scan incomplete.
-    private func drainAfterLastMember(_ reader: ArchiveReader, under parent: Location) {
+    private func drainAfterLastMember(_ reader: any MemberReader, under parent: Location) {
         do {
             try reader.drainInput()
         } catch {
@@ -228,7 +228,7 @@ final class ArtifactWalk {
 
     /// Streams one member (its head first, already read and counted) into an `EntryScanner`. Returns nil when the
     /// archive itself became unreadable.
-    private func scanMember(_ reader: ArchiveReader, head: MemberHead, at location: Location) throws -> EntryFindings? {
+    private func scanMember(_ reader: any MemberReader, head: MemberHead, at location: Location) throws -> EntryFindings? {
         progress?.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
         let scanner = EntryScanner(location: location, limits: limits.tokenizer)
         head.forEachBlock { scanner.consume($0) }
@@ -272,7 +272,7 @@ final class ArtifactWalk {
     /// Opens a member that is a container or a compressed stream (by content, by name as a fast path, or brotli by
     /// name) and walks it one level down. Returns the references a compressed single file leaves to this level.
     private func openNested(
-        _ reader: ArchiveReader, head: MemberHead, content: ContentSniffer.Kind?, brotli: Bool, at location: Location,
+        _ reader: any MemberReader, head: MemberHead, content: ContentSniffer.Kind?, brotli: Bool, at location: Location,
         path: String, depth: Int
     ) throws -> [PendingReferences] {
         guard depth <= limits.maxDepth else {
@@ -299,7 +299,8 @@ final class ArtifactWalk {
         var exported: [PendingReferences] = []
         let plainContent = content == nil ? "named like an archive or a compressed file but its content is neither" : "its first bytes look like \(content?.rawValue ?? "?") but it does not read as one"
         do {
-            let nested = try ArchiveReader.open(member: source, content: content, brotli: brotli)
+            let nested: any MemberReader = content == .asar
+                ? AsarReader(source: source) : try ArchiveReader.open(member: source, content: content, brotli: brotli)
             let raw = RawNaming(name: Self.rawMemberName(for: path), outerPath: path, plainContent: plainContent)
             exported = try walk(nested, under: location, depth: depth, raw: raw)
         } catch let error as ArchiveError {

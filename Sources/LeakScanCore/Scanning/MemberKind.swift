@@ -9,7 +9,7 @@ public enum MemberKind {
     ])
     private static let archiveExtensions: [UInt64] = keys([
         "tgz", "tar", "tbz2", "txz", "zip", "whl", "jar", "war", "ear", "aar", "vsix", "nupkg", "deb", "crx", "xpi", "egg",
-        "apk", "ipa",
+        "apk", "ipa", "asar",
     ])
     /// Compressions that make an archive only after `.tar` (`x.tar.gz`, not `x.js.gz`).
     private static let tarCompressions: [UInt64] = keys(["gz", "bz2", "xz", "zst"])
