@@ -12,19 +12,30 @@ public struct MemberHead {
     public init() {}
 
     /// Reads blocks of the reader's current member until at least `minimum` bytes are seen or the member ends;
-    /// `onBlock` sees each block's size (byte limits) and may throw.
+    /// `onBlock` sees each block's size (byte limits) and may throw. With the member's `declaredSize` (tar, zip), a
+    /// short member is known to have ended when exactly that many bytes came, without another read (and a copy); a
+    /// member that gives more than it declared is read to its real end.
     public static func read(
-        from reader: any MemberReader, minimum: Int = ContentSniffer.headLength, onBlock: (Int) throws -> Void
+        from reader: any MemberReader, declaredSize: Int64? = nil, minimum: Int = ContentSniffer.headLength,
+        onBlock: (Int) throws -> Void
     ) throws -> MemberHead {
         var head = MemberHead()
         while true {
+            if let declaredSize, Int64(head.count) == declaredSize {
+                head.reachedEnd = true
+                return head
+            }
+            // The previous block dies with the next read: copy it first.
+            if !head.last.isEmpty {
+                head.copied += head.last
+                head.last = UnsafeRawBufferPointer(start: nil, count: 0)
+            }
             let block = try reader.readBlock()
             if block.isEmpty {
                 head.reachedEnd = true
                 return head
             }
             try onBlock(block.count)
-            if !head.last.isEmpty { head.copied += head.last }
             head.last = block
             if head.count >= minimum { return head }
         }

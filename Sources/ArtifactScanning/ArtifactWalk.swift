@@ -181,7 +181,7 @@ final class ArtifactWalk {
             }
             let head: MemberHead
             do {
-                head = try MemberHead.read(from: reader) { try countBytes($0, in: location) }
+                head = try MemberHead.read(from: reader, declaredSize: info.size) { try countBytes($0, in: location) }
             } catch let error as ArchiveError {
                 diagnostics.append(Diagnostic(location: location, message: "member data unreadable: \(error.message)"))
                 if error.code == .fatal { return exported }
