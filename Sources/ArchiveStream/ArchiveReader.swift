@@ -72,14 +72,6 @@ public final class ArchiveReader {
         return reader
     }
 
-    /// Opens a nested member's stream; gzip is inflated by ISA-L on this thread, since the outer reader lives here.
-    public static func open(member: MemberByteSource) throws(ArchiveError) -> ArchiveReader {
-        if try member.startsWithGzipMagic() {
-            return try open(member: member, content: .gzip)
-        }
-        return try open(source: member)
-    }
-
     /// Opens a nested member whose first bytes were already recognised (`content`, from `ContentSniffer`) or whose name
     /// says brotli: gzip is inflated by ISA-L and brotli by libbrotli on this thread (the outer reader lives here),
     /// everything else goes through libarchive's filters and format detection.

@@ -2,7 +2,7 @@
 public final class MemberByteSource: ByteSource {
     private let outer: any MemberReader
     private let onBlock: (Int) throws(ArchiveError) -> Void
-    /// A block read ahead by `startsWithGzipMagic()`, handed out by the next `nextBlock()`.
+    /// The last block of a `MemberHead`, handed out after its copied part.
     private var peeked: UnsafeRawBufferPointer?
     /// The copied part of a `MemberHead`, owned here so the pointer handed out stays valid until the next call.
     private var copiedHead: UnsafeMutableRawBufferPointer?
@@ -30,13 +30,6 @@ public final class MemberByteSource: ByteSource {
 
     deinit {
         copiedHead?.deallocate()
-    }
-
-    /// True when the member starts with the gzip magic bytes; reads its first block and keeps it for `nextBlock()`.
-    public func startsWithGzipMagic() throws(ArchiveError) -> Bool {
-        let block = try nextBlock()
-        peeked = block
-        return block.count >= 2 && block[0] == 0x1f && block[1] == 0x8b
     }
 
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
