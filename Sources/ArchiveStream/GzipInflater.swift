@@ -20,6 +20,9 @@ public final class GzipInflater: BlockProducer {
     public init(input: any ByteSource) {
         self.input = input
         state = .allocate(capacity: 1)
+        // Zeroed first: isal_inflate_init does not set every field (its temporary buffers), so nothing the allocator
+        // left there can reach a result.
+        state.initialize(to: inflate_state())
         isal_inflate_init(state)
         state.pointee.crc_flag = UInt32(ISAL_GZIP_NO_HDR_VER)
     }

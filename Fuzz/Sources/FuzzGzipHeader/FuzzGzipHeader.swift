@@ -23,29 +23,35 @@ public func fuzzGzipHeader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(outcome == wholeResult.outcome, "split at \(split): \(outcome) != \(wholeResult.outcome)")
     precondition(consumed == wholeResult.consumed, "split at \(split): consumed \(consumed) != \(wholeResult.consumed)")
 
+    // A valid stream inflates to the same bytes at any block size; a damaged one fails with the same error. What ISA-L
+    // hands out before it notices the damage is not compared: it differs with the input chunking (found by this
+    // target), which only changes partial counts of a member that is reported unreadable either way.
     let oneBlock = inflate(bytes, blockSize: max(bytes.count, 1))
     let smallBlocks = inflate(bytes, blockSize: blockSize)
-    precondition(oneBlock == smallBlocks, "block size \(blockSize): \(smallBlocks) != \(oneBlock)")
+    precondition(oneBlock.error == smallBlocks.error, "block size \(blockSize): \(smallBlocks.error ?? "ok") != \(oneBlock.error ?? "ok")")
+    if oneBlock.error == nil {
+        precondition(oneBlock.output == smallBlocks.output, "block size \(blockSize): different output")
+    }
     return 0
 }
 
-/// Output length, a checksum and the error message, inflating at most 1 MiB.
-private func inflate(_ bytes: [UInt8], blockSize: Int) -> String {
+/// The output (at most 1 MiB) and the error message, if any.
+private func inflate(_ bytes: [UInt8], blockSize: Int) -> (output: [UInt8], error: String?) {
     let inflater = GzipInflater(input: Blocks(bytes, blockSize: blockSize))
     var buffer = [UInt8](repeating: 0, count: 1 << 14)
-    var total = 0
-    var sum: UInt64 = 0
-    while total < 1 << 20 {
+    var output: [UInt8] = []
+    while output.count < 1 << 20 {
         do {
             let count = try buffer.withUnsafeMutableBytes { try inflater.fill($0) }
-            if count == 0 { return "\(total) bytes, sum \(sum)" }
-            total += count
-            for byte in buffer[0..<count] { sum = sum &* 31 &+ UInt64(byte) }
+            if count == 0 { return (output, nil) }
+            output += buffer[0..<count]
+        } catch let error as ArchiveError {
+            return (output, error.message)
         } catch {
-            return "\(total) bytes, sum \(sum), \(error.message)"
+            return (output, "\(error)")
         }
     }
-    return "\(total)+ bytes, sum \(sum)"
+    return (Array(output.prefix(1 << 20)), nil)
 }
 
 private final class Blocks: ByteSource {
