@@ -33,7 +33,12 @@ let package = Package(
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]
         ),
-        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL", "CBrotli"], swiftSettings: swiftSettings),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
         .target(name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzArtifactScan FuzzContainerReaders)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzGzipHeader FuzzArtifactScan FuzzContainerReaders)
 swift build -c release --package-path Fuzz --build-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address >/dev/null
 mkdir -p fuzz-corpus/crashes
@@ -19,6 +19,10 @@ for target in "${targets[@]}"; do
     cp SampleArtifacts/*.tgz SampleArtifacts/*.whl SampleArtifacts/*.deb "$corpus/" 2>/dev/null || true
     find SampleArtifacts/src -type f -name '*.map' -exec cp {} "$corpus/" \; 2>/dev/null || true
     cp Tests/Fixtures/fuzz-regressions/* "$corpus/" 2>/dev/null || true
+    # gzip headers with every optional field, prefixed with the two bytes that choose split point and block size
+    [ "$target" != FuzzGzipHeader ] || for name in a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; do
+      printf 'leak-scan\n' > "/tmp/$name" && (printf '\x05\x09'; gzip -c -N "/tmp/$name") > "$corpus/gzip-name-$name" && rm "/tmp/$name"
+    done
   fi
   echo "== $target: ${seconds}s"
   ".build-fuzz/release/$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

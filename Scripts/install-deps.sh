@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what leak-scan needs on a Debian machine: libarchive and ISA-L (headers + pkg-config), and python3 with
-# `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook test; the real consumers the
-# consumer-parity tests extract with (npm's node-tar, unzip, pip, dpkg-deb, rpmbuild/rpm2cpio, cpio).
+# Installs what leak-scan needs on a Debian machine: libarchive, ISA-L and libbrotli (headers + pkg-config), and python3
+# with `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook test; the compressors the
+# parity tests build members with (brotli, zstd, lz4, xz, bzip2, gzip) and the real consumers the consumer-parity tests
+# extract with (npm's node-tar, unzip, pip, dpkg-deb, rpmbuild/rpm2cpio, cpio).
 # With --release also what Scripts/build-release.sh needs to build the static libraries and dist/ (source packages are
 # unpacked with dpkg-source, ISA-L's assembly needs nasm, the static archives of every compression library, npm).
 set -euo pipefail
@@ -9,7 +10,8 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq libarchive-dev libisal-dev pkg-config python3 python3-pip >/dev/null
+$sudo apt-get install -y -qq libarchive-dev libisal-dev libbrotli-dev pkg-config python3 python3-pip \
+  brotli zstd lz4 xz-utils bzip2 gzip >/dev/null
 $sudo apt-get install -y -qq unzip cpio rpm rpm2cpio dpkg nodejs >/dev/null
 command -v npm >/dev/null || $sudo apt-get install -y -qq npm >/dev/null
 if [ "${1:-}" = --release ]; then

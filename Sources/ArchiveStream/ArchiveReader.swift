@@ -19,6 +19,8 @@ public final class ArchiveReader {
     private let isDiskWalk: Bool
     private var diskRoot = ""
     private var currentPath: String?
+    /// Set when ISA-L or libbrotli decoded the input before libarchive saw it.
+    private var isDecodedBeforeLibarchive = false
     /// Warnings (`ARCHIVE_WARN`) seen so far, each a one-line message naming the entry when there is one.
     public private(set) var warnings: [String] = []
 
@@ -33,14 +35,23 @@ public final class ArchiveReader {
 
     /// Opens a file, detecting the container and compression from its content; a non-archive file reads as one member.
     /// Gzip is inflated by ISA-L — on a second thread ahead of libarchive when `inflateAhead` (one artifact at a time),
-    /// on this thread otherwise (the cores are already busy with other artifacts); everything else goes through
-    /// libarchive's own filters.
+    /// on this thread otherwise (the cores are already busy with other artifacts); brotli (no magic number: by name,
+    /// `.br`/`.brotli`) by libbrotli the same way; everything else goes through libarchive's own filters.
     public static func open(path: String, inflateAhead: Bool = true, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
         let file = try FileByteSource(path: path)
-        if file.startsWithGzipMagic() {
-            let inflater = GzipInflater(input: file)
-            let source: any ByteSource = inflateAhead ? PrefetchingByteSource(producer: inflater) : ProducedByteSource(producer: inflater)
-            return try open(source: source)
+        let decoder: (any BlockProducer)?
+        if ContentSniffer.isBrotli(name: path) {
+            decoder = BrotliDecoder(input: file)
+        } else if file.startsWithGzipMagic() {
+            decoder = GzipInflater(input: file)
+        } else {
+            decoder = nil
+        }
+        if let decoder {
+            let source: any ByteSource = inflateAhead ? PrefetchingByteSource(producer: decoder) : ProducedByteSource(producer: decoder)
+            let reader = try open(source: source)
+            reader.isDecodedBeforeLibarchive = true
+            return reader
         }
         if file.startsWithTarMagic() {
             // A plain tar streams through a source, so node-tar's reading of it can be followed alongside.
@@ -91,12 +102,15 @@ public final class ArchiveReader {
         return reader
     }
 
-    /// Opens a nested member's stream; gzip is inflated by ISA-L on this thread, since the outer reader lives here.
-    public static func open(member: MemberByteSource) throws(ArchiveError) -> ArchiveReader {
-        if try member.startsWithGzipMagic() {
-            return try open(source: ProducedByteSource(producer: GzipInflater(input: member)))
-        }
-        return try open(source: member)
+    /// Opens a nested member whose first bytes were already recognised (`content`, from `ContentSniffer`) or whose name
+    /// says brotli: gzip is inflated by ISA-L and brotli by libbrotli on this thread (the outer reader lives here),
+    /// everything else goes through libarchive's filters and format detection.
+    public static func open(member: MemberByteSource, content: ContentSniffer.Kind?, brotli: Bool = false) throws(ArchiveError) -> ArchiveReader {
+        let decoder: (any BlockProducer)? = brotli ? BrotliDecoder(input: member) : content == .gzip ? GzipInflater(input: member) : nil
+        guard let decoder else { return try open(source: member) }
+        let reader = try open(source: ProducedByteSource(producer: decoder))
+        reader.isDecodedBeforeLibarchive = true
+        return reader
     }
 
     /// Reads what is left of the input after the archive's end marker, so a gzip trailer (CRC-32, length) is checked
@@ -176,6 +190,17 @@ public final class ArchiveReader {
     /// True when libarchive fell back to its `raw` format: the input was not an archive, only (maybe) compressed.
     public var isRawStream: Bool {
         archive_format(handle) == ARCHIVE_FORMAT_RAW
+    }
+
+    /// True when the input was a compressed stream (decoded by ISA-L, libbrotli or one of libarchive's filters).
+    /// Meaningful once the first header was read.
+    public var isCompressedStream: Bool {
+        isDecodedBeforeLibarchive || archive_filter_code(handle, 0) != ARCHIVE_FILTER_NONE
+    }
+
+    /// Bytes libarchive has taken from its input so far (compressed bytes when it decompresses itself).
+    public var inputBytes: Int64 {
+        Int64(archive_filter_bytes(handle, -1))
     }
 
     /// Reads the next member header. Returns nil at the end; throws `.headerFailed` for a member that must be skipped

@@ -52,6 +52,13 @@ public final class FileByteSource: ByteSource {
         return count == 5 && magic == (0x75, 0x73, 0x74, 0x61, 0x72)
     }
 
+    /// Up to `count` bytes from the start of the file, read without moving the read position.
+    public func head(count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, 0) }
+        return Array(bytes.prefix(max(read, 0)))
+    }
+
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
         while true {
             let count = read(descriptor, buffer.baseAddress, buffer.count)

@@ -2,6 +2,10 @@ import CISAL
 
 /// Inflates a gzip stream (one or more members) with Intel ISA-L, 2–3× faster than zlib, verifying every member's
 /// CRC-32 and length. A stream that ends before its last member is complete is reported as truncated, never as done.
+///
+/// Each member's header is parsed here (`GzipHeaderParser`), fed whatever blocks the input gives, and ISA-L inflates
+/// the raw deflate data after it and checks the trailer (`ISAL_GZIP_NO_HDR_VER`): ISA-L's own header parsing
+/// (`ISAL_GZIP`) misread headers whose optional fields span input blocks and ignored FHCRC.
 public final class GzipInflater: BlockProducer {
     private let input: any ByteSource
     /// ISA-L's state is ~87 KB, so it lives on the heap.
@@ -9,13 +13,18 @@ public final class GzipInflater: BlockProducer {
     private var inputEnded = false
     private var streamEnded = false
     private var pendingFailure: ArchiveError?
+    /// The header of the current member while it is being read; nil once its deflate data started.
+    private var header: GzipHeaderParser? = GzipHeaderParser()
     private static let clearsUpperVectorState = leak_scan_cpu_has_avx() != 0
 
     public init(input: any ByteSource) {
         self.input = input
         state = .allocate(capacity: 1)
+        // Zeroed first: isal_inflate_init does not set every field (its temporary buffers), so nothing the allocator
+        // left there can reach a result.
+        state.initialize(to: inflate_state())
         isal_inflate_init(state)
-        state.pointee.crc_flag = UInt32(ISAL_GZIP)
+        state.pointee.crc_flag = UInt32(ISAL_GZIP_NO_HDR_VER)
     }
 
     deinit {
@@ -39,6 +48,10 @@ public final class GzipInflater: BlockProducer {
     private func inflate(into buffer: UnsafeMutableRawBufferPointer, produced: inout Int) throws(ArchiveError) {
         guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         while produced < buffer.count, !streamEnded {
+            if header != nil {
+                try readHeader()
+                continue
+            }
             if state.pointee.block_state == ISAL_BLOCK_FINISH {
                 try startNextMemberOrEnd()
                 continue
@@ -57,6 +70,25 @@ public final class GzipInflater: BlockProducer {
         }
     }
 
+    /// Feeds the pending input to the header parser; the header ends in this block or the next ones.
+    private func readHeader() throws(ArchiveError) {
+        if state.pointee.avail_in == 0 {
+            try refill()
+            if inputEnded { throw ArchiveError(code: .dataFailed, status: 0, message: "gzip stream is truncated") }
+        }
+        let pending = UnsafeRawBufferPointer(start: state.pointee.next_in, count: Int(state.pointee.avail_in))
+        guard var parser = header else { return }
+        let (consumed, outcome) = parser.consume(pending)
+        header = parser
+        state.pointee.next_in += consumed
+        state.pointee.avail_in -= UInt32(consumed)
+        switch outcome {
+        case .needsMore: return
+        case .complete: header = nil
+        case .invalid(let message): throw ArchiveError(code: .dataFailed, status: 0, message: message)
+        }
+    }
+
     /// After a member: another member follows (`1f` …), or only zero padding remains, or the data is not gzip.
     private func startNextMemberOrEnd() throws(ArchiveError) {
         if state.pointee.avail_in == 0 { try refill() }
@@ -66,6 +98,7 @@ public final class GzipInflater: BlockProducer {
         }
         if state.pointee.next_in.pointee == 0x1f {
             isal_inflate_reset(state)
+            header = GzipHeaderParser()
             return
         }
         try skipZeroPadding()

@@ -1,5 +1,10 @@
 import ArchiveStream
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LeakScanCore
 
 /// The mutable state of scanning one artifact: walks members (recursing into nested archives) and pushes their bytes
@@ -41,37 +46,46 @@ final class ArtifactWalk {
     func run(_ input: ScanInput) {
         let root = Location([name])
         do {
-            let reader: ArchiveReader
-            var rawName = "<stdin>"
+            let reader: any MemberReader
+            let raw: RawNaming
+            var isDirectory = false
             switch input {
             case .standardInput:
                 reader = try ArchiveReader.openStandardInput { [self] count throws(ArchiveError) in
-                    do throws(LimitExceeded) {
-                        try countBytes(count, in: root)
-                    } catch {
-                        limitExceeded = error
-                        throw ArchiveError(code: .dataFailed, status: 0, message: "stopped at a limit")
-                    }
+                    try countBytesOrStop(count, in: root)
                 }
+                raw = RawNaming(name: "<stdin>", plainContent: .standardInputNotAContainer)
             case .path(let path):
-                var isDirectory = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: "no such file or directory")))
+                var status = stat()
+                guard stat(path, &status) == 0 else {
+                    let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
+                    diagnostics.append(Diagnostic(location: root, problem: .cannotOpen(reason: reason)))
                     return
                 }
-                rawName = Self.rawMemberName(for: path)
+                if let kind = Self.specialFileKind(status.st_mode) {
+                    diagnostics.append(Diagnostic(location: root, problem: .specialFile(kind: kind)))
+                    return
+                }
+                isDirectory = status.st_mode & S_IFMT == S_IFDIR
                 if origin == nil { origin = isDirectory ? .directory(path: path) : .file(path: path) }
-                reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try ArchiveReader.open(path: path, inflateAhead: limits.inflateAhead)
+                let file = path.split(separator: "/").last.map(String.init) ?? path
+                let namedLikeContainer = MemberKind.isNestedArchive(file) || MemberKind.hasCompressionSuffix(file)
+                raw = RawNaming(name: Self.rawMemberName(for: path), plainContent: namedLikeContainer ? .namedLikeAContainer : nil)
+                reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try MemberReaders.open(path: path, inflateAhead: limits.inflateAhead)
             }
-            try walk(reader, under: root, depth: 0, rawName: rawName)
-            if reader.isZip {
-                var whole = reader.randomAccessInput
+            _ = try walk(reader, under: root, depth: 0, raw: raw)
+            if let archive = reader as? ArchiveReader, archive.isZip {
+                var whole = archive.randomAccessInput
                 if whole == nil, case .path(let path) = input { whole = try RandomAccessFile(path: path) }
                 if let whole {
                     let check = try ZipDirectoryCheck.run(on: whole)
                     reportZipDisagreements(check, at: root)
-                    try walkZipBefore(whole, check, under: root, depth: 0, rawName: rawName)
+                    try walkZipBefore(whole, check, under: root, depth: 0, raw: raw)
                 }
+            }
+            // Sizes from `stat` would call /proc files empty: what decides is that no byte came in.
+            if !isDirectory, statistics.entries == 0, reader.inputBytes == 0, !reader.isCompressedStream {
+                diagnostics.append(Diagnostic(location: root, problem: .emptyInput(isStandardInput: input == .standardInput)))
             }
         } catch let error as ArchiveError {
             if let limitExceeded {
@@ -86,25 +100,61 @@ final class ArtifactWalk {
         }
     }
 
+    /// FIFOs, sockets and devices are refused before they are opened: reading one may block forever or never end.
+    static func specialFileKind(_ mode: mode_t) -> Diagnostic.SpecialFile? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFDIR: nil
+        case S_IFIFO: .fifo
+        case S_IFSOCK: .socket
+        case S_IFCHR: .characterDevice
+        case S_IFBLK: .blockDevice
+        default: .other
+        }
+    }
+
     /// What a single non-archive file is called inside its own report: its name without a compression suffix.
     static func rawMemberName(for path: String) -> String {
         var file = path.split(separator: "/").last.map(String.init) ?? path
-        for suffix in [".gz", ".bz2", ".xz", ".zst", ".lz4", ".Z"] where file.hasSuffix(suffix) && file.count > suffix.count {
+        for suffix in [".gz", ".bz2", ".xz", ".zst", ".lz4", ".Z", ".br", ".brotli", ".lz", ".lzma"]
+        where file.hasSuffix(suffix) && file.count > suffix.count {
             file.removeLast(suffix.count)
+            break
         }
         return file
     }
 
     // MARK: - Walking one archive level
 
-    private func walk(_ reader: ArchiveReader, under parent: Location, depth: Int, rawName: String) throws {
+    /// How the one member of a raw stream (a file that is no archive, maybe compressed) is named and judged.
+    struct RawNaming {
+        /// The member's name: the file name without its compression suffix (`cli.js.map.gz` → `cli.js.map`).
+        var name: String
+        /// For a nested member: its path in the outer level, where its references resolve; nil at the top level.
+        var outerPath: String?
+        /// When set, plain (uncompressed, non-archive) content is a problem of this kind.
+        var plainContent: Diagnostic.Expectation?
+    }
+
+    /// A member whose `sourceMappingURL` references are classified once every member of its level is known.
+    struct PendingReferences {
+        var location: Location
+        /// The referring file's path among the members of the level that resolves it.
+        var referringPath: String
+        var findings: EntryFindings
+    }
+
+    /// Walks one level. Returns the references of a nested compressed single file (or of a member named like an
+    /// archive that is not one): they resolve among the members of the outer level, against `raw.outerPath`.
+    private func walk(_ reader: any MemberReader, under parent: Location, depth: Int, raw: RawNaming) throws -> [PendingReferences] {
         /// Regular members of this level, for classifying references once every member is known.
         var memberPaths: [String] = []
         /// Members with `sourceMappingURL` references, classified once every member of this level is known.
-        var pending: [(member: String, findings: EntryFindings)] = []
+        var pending: [PendingReferences] = []
+        var exported: [PendingReferences] = []
+        let archive = reader as? ArchiveReader
         defer {
             classify(pending, under: parent, memberPaths: memberPaths)
-            notes += reader.warnings.map { Note(location: parent, kind: .archiveWarning($0)) }
+            notes += reader.warnings.map { Note(location: parent, kind: .readerWarning(reader: reader.warningSource, message: $0)) }
         }
         while true {
             let next: ArchiveEntryInfo?
@@ -117,22 +167,25 @@ final class ArtifactWalk {
             } catch {
                 try rethrowLimitExceeded()
                 diagnostics.append(Diagnostic(location: parent, problem: .archiveUnreadable(afterMembers: statistics.entries, reason: error.message)))
-                return
+                return exported
             }
             guard let info = next else {
                 try drainAfterLastMember(reader, under: parent)
-                if reader.isTar, let disagreement = reader.nodeTar?.finish() {
+                if let archive, archive.isTar, let disagreement = archive.nodeTar?.finish() {
                     diagnostics.append(Diagnostic(location: parent, problem: .readersDisagree(format: "tar", detail: disagreement)))
                 }
-                return
+                return exported
             }
             statistics.entries += 1
-            var member = reader.isRawStream ? rawName : info.path
+            let isRaw = reader.isRawStream
+            /// A nested member that turned out to be plain is reported as itself, not as a level below itself.
+            let isPlainNested = isRaw && raw.outerPath != nil && !reader.isCompressedStream
+            var member = isRaw ? raw.name : info.path
             if member.isEmpty {
                 member = "<member \(statistics.entries) without a readable name>"
                 notes.append(Note(location: parent.appending(member), kind: .unnamedMember))
             }
-            let location = parent.appending(member)
+            let location = isPlainNested ? parent : parent.appending(member)
             if statistics.entries > limits.maxEntries {
                 throw LimitExceeded(limit: .entries(limits.maxEntries), location: location)
             }
@@ -148,38 +201,70 @@ final class ArtifactWalk {
                 // Links and special entries that carry bytes are read like files: their consumers write those bytes.
                 statistics.regularFiles += 1
             }
-            if info.kind == .regular, reader.isTar,
-                let disagreement = reader.nodeTar?.matchLibarchiveFile(path: info.path, size: info.size, offset: reader.dataOffset)
+            if info.kind == .regular, let archive, archive.isTar,
+                let disagreement = archive.nodeTar?.matchLibarchiveFile(path: info.path, size: info.size, offset: archive.dataOffset)
             {
                 // npm installs what node-tar reads: where it reads another file here, this scan is not what npm writes.
                 diagnostics.append(Diagnostic(location: location, problem: .readersDisagree(format: "tar", detail: disagreement)))
             }
             memberPaths.append(member)
+            if let original = MemberKind.precompressedOriginal(member) { memberPaths.append(original) }
             if info.isEncrypted {
                 diagnostics.append(Diagnostic(location: location, problem: .encryptedMember))
                 continue
             }
             if let linkData = info.zipLinkData {
                 let findings = scanBytes(linkData, at: location)
-                if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
-                continue
-            }
-            if MemberKind.isNestedArchive(member), !reader.isRawStream {
-                try openNested(reader, at: location, depth: depth + 1)
+                if !findings.referenceURLs.isEmpty { pending.append(PendingReferences(location: location, referringPath: member, findings: findings)) }
                 continue
             }
             let bytesBefore = statistics.bytesRead
-            guard let findings = try scanMember(reader, at: location) else { return }
-            if !findings.referenceURLs.isEmpty { pending.append((member, findings)) }
-            if info.kind != .regular, statistics.bytesRead == bytesBefore, let size = info.size {
+            let head: MemberHead
+            do {
+                head = try MemberHead.read(from: reader, declaredSize: info.size) { try countBytes($0, in: location) }
+            } catch let error as ArchiveError {
+                try rethrowLimitExceeded()
+                diagnostics.append(Diagnostic(location: location, problem: .memberUnreadable(reason: error.message)))
+                if error.code == .fatal { return exported }
+                continue
+            }
+            if isRaw {
+                if let expectation = raw.plainContent, !reader.isCompressedStream {
+                    let start = head.withContiguousPrefix { ContentSniffer.excerpt($0) }
+                    diagnostics.append(
+                        Diagnostic(location: isPlainNested ? location : parent, problem: .notWhatItSeems(expectation, excerpt: start)))
+                }
+            } else {
+                let content = head.withContiguousPrefix(ContentSniffer.classify)
+                let brotli = ContentSniffer.isBrotli(name: member)
+                if content != nil || brotli || MemberKind.isNestedArchive(member) || MemberKind.hasCompressionSuffix(member) {
+                    pending += try openNested(reader, head: head, content: brotli ? nil : content, brotli: brotli, at: location, path: member, depth: depth + 1)
+                    continue
+                }
+            }
+            guard let findings = try scanMember(reader, head: head, at: location) else { return exported }
+            if info.kind != .regular, statistics.bytesRead == bytesBefore, let size = info.size, size > 0 {
                 // libarchive hands out no data for a zip entry marked as a device, yet unzip and pip write its bytes.
                 diagnostics.append(Diagnostic(location: location, problem: .entryDataWithheld(isLink: info.kind != .other, bytes: size)))
+            }
+            guard !findings.referenceURLs.isEmpty else { continue }
+            if isRaw, let outerPath = raw.outerPath {
+                let referringPath = isPlainNested ? outerPath : Self.withoutCompressionSuffix(outerPath)
+                exported.append(PendingReferences(location: location, referringPath: referringPath, findings: findings))
+            } else {
+                pending.append(PendingReferences(location: location, referringPath: member, findings: findings))
             }
         }
     }
 
+    /// `dist/a.js.gz` → `dist/a.js`: the directory kept, the file named as `rawMemberName` names it.
+    static func withoutCompressionSuffix(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return rawMemberName(for: path) }
+        return String(path[...slash]) + rawMemberName(for: String(path[path.index(after: slash)...]))
+    }
+
     /// Reads the compressed stream to its end so its checksum is verified; damage there still makes the scan incomplete.
-    private func drainAfterLastMember(_ reader: ArchiveReader, under parent: Location) throws(LimitExceeded) {
+    private func drainAfterLastMember(_ reader: any MemberReader, under parent: Location) throws(LimitExceeded) {
         do {
             try reader.drainInput()
         } catch {
@@ -188,13 +273,15 @@ final class ArtifactWalk {
         }
     }
 
-    /// Streams one member into an `EntryScanner`. Returns nil when the archive itself became unreadable.
-    private func scanMember(_ reader: ArchiveReader, at location: Location) throws -> EntryFindings? {
+    /// Streams one member (its head first, already read and counted) into an `EntryScanner`. Returns nil when the
+    /// archive itself became unreadable.
+    private func scanMember(_ reader: any MemberReader, head: MemberHead, at location: Location) throws -> EntryFindings? {
         progress?.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
         let scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        head.forEachBlock { scanner.consume($0) }
         var archiveBroken = false
         do {
-            while true {
+            while !head.reachedEnd {
                 let block = try reader.readBlock()
                 if block.isEmpty { break }
                 try countBytes(block.count, in: location)
@@ -246,23 +333,44 @@ final class ArtifactWalk {
         }
     }
 
-    private func openNested(_ reader: ArchiveReader, at location: Location, depth: Int) throws {
+    /// `countBytes` for callbacks that libarchive drives: the limit is kept for the walk to report, libarchive only
+    /// learns that reading stopped.
+    private func countBytesOrStop(_ count: Int, in location: Location) throws(ArchiveError) {
+        do throws(LimitExceeded) {
+            try countBytes(count, in: location)
+        } catch {
+            limitExceeded = error
+            throw ArchiveError(code: .dataFailed, status: 0, message: "stopped at a limit")
+        }
+    }
+
+    /// Opens a member that is a container or a compressed stream (by content, by name as a fast path, or brotli by
+    /// name) and walks it one level down. Returns the references a compressed single file leaves to this level.
+    private func openNested(
+        _ reader: any MemberReader, head: MemberHead, content: ContentSniffer.Kind?, brotli: Bool, at location: Location,
+        path: String, depth: Int
+    ) throws -> [PendingReferences] {
         guard depth <= limits.maxDepth else {
             diagnostics.append(Diagnostic(location: location, problem: .limitCrossed(.nestingDepth(limits.maxDepth))))
-            return
+            return []
+        }
+        if let content, !content.isReadable {
+            diagnostics.append(Diagnostic(location: location, problem: .unreadableContainer(kind: content.rawValue)))
+            return []
         }
         statistics.nestedArchives += 1
-        let source = MemberByteSource(outer: reader) { [self] count throws(ArchiveError) in
-            do throws(LimitExceeded) {
-                try countBytes(count, in: location)
-            } catch {
-                limitExceeded = error
-                throw ArchiveError(code: .dataFailed, status: 0, message: "stopped at a limit")
-            }
+        let source = MemberByteSource(outer: reader, head: head) { [self] count throws(ArchiveError) in
+            try countBytesOrStop(count, in: location)
         }
+        var exported: [PendingReferences] = []
+        let raw = RawNaming(
+            name: Self.rawMemberName(for: path), outerPath: path,
+            plainContent: content.map { .looksLike($0.rawValue) } ?? .namedLikeAContainer)
         do {
-            let nested: ArchiveReader
-            if try Self.needsRandomAccess(location.member, firstBlock: source.peek()) {
+            let nested: any MemberReader
+            if content == .asar {
+                nested = AsarReader(source: source)
+            } else if !brotli, head.withContiguousPrefix({ Self.needsRandomAccess(path, firstBlock: $0) }) {
                 // Zips are read from their central directory, as unzip and pip read them: that needs the end of the
                 // member first, so it is held (bounded memory, then an unnamed file) — its bytes were counted above.
                 let spool = RandomAccessSpool()
@@ -273,16 +381,17 @@ final class ArtifactWalk {
                 }
                 let check = try ZipDirectoryCheck.run(on: spool)
                 reportZipDisagreements(check, at: location)
-                try walkZipBefore(spool, check, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
+                try walkZipBefore(spool, check, under: location, depth: depth, raw: raw)
                 nested = try ArchiveReader.open(randomAccess: spool)
             } else {
-                nested = try ArchiveReader.open(member: source)
+                nested = try ArchiveReader.open(member: source, content: content, brotli: brotli)
             }
-            try walk(nested, under: location, depth: depth, rawName: Self.rawMemberName(for: location.member))
+            exported = try walk(nested, under: location, depth: depth, raw: raw)
         } catch let error as ArchiveError {
             try rethrowLimitExceeded()
             diagnostics.append(Diagnostic(location: location, problem: .nestedArchiveUnreadable(reason: error.message)))
         }
+        return exported
     }
 
     /// A limit crossed inside a nested member reaches the walk as libarchive's read error; the limit is the one cause
@@ -290,7 +399,6 @@ final class ArtifactWalk {
     private func rethrowLimitExceeded() throws(LimitExceeded) {
         if let limitExceeded { throw limitExceeded }
     }
-
     // MARK: - Zips
 
     /// Extensions of the zip family: read from the central directory even when their first bytes are a stub.
@@ -312,11 +420,11 @@ final class ArtifactWalk {
     /// archive): unzip and pip skip it, readers that trust local headers extract it, so it is scanned too, under the
     /// same location (the disagreement itself is already reported).
     private func walkZipBefore(
-        _ input: any RandomAccessInput, _ check: ZipDirectoryCheck, under location: Location, depth: Int, rawName: String
+        _ input: any RandomAccessInput, _ check: ZipDirectoryCheck, under location: Location, depth: Int, raw: RawNaming
     ) throws {
         guard check.zipBefore else { return }
         let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
-        try walk(before, under: location, depth: depth, rawName: rawName)
+        _ = try walk(before, under: location, depth: depth, raw: raw)
     }
 
     /// Every disagreement between a zip's central directory and its local headers makes the scan incomplete: readers
@@ -330,17 +438,18 @@ final class ArtifactWalk {
 
     // MARK: - References
 
-    private func classify(_ pending: [(member: String, findings: EntryFindings)], under parent: Location, memberPaths: [String]) {
+    private func classify(_ pending: [PendingReferences], under parent: Location, memberPaths: [String]) {
         guard !pending.isEmpty else { return }
         let resolver = ReferenceResolver(memberPaths: memberPaths)
-        for (member, findings) in pending {
+        for item in pending {
+            let findings = item.findings
             let lastMap = findings.maps.compactMap(\.location.byteOffset).max() ?? 0
             let lastOffset = max(findings.referenceURLs.map(\.offset).max() ?? 0, lastMap)
             for hit in findings.referenceURLs {
                 references.append(
                     Reference(
-                        location: parent.appending(member).at(byteOffset: hit.offset), url: hit.url,
-                        status: resolver.status(of: hit.url, referencedFrom: member), isEffective: hit.offset == lastOffset))
+                        location: item.location.at(byteOffset: hit.offset), url: hit.url,
+                        status: resolver.status(of: hit.url, referencedFrom: item.referringPath), isEffective: hit.offset == lastOffset))
             }
         }
     }

@@ -31,6 +31,11 @@ package enum Wording {
     package static func problem(_ problem: Diagnostic.Problem) -> String {
         switch problem {
         case .cannotOpen(let reason): "cannot open: \(Formatting.sanitized(reason))"
+        case .specialFile(let kind): "refused: a \(kind.rawValue), not a file or directory; nothing was read from it"
+        case .emptyInput(let isStandardInput): "\(isStandardInput ? "standard input is empty" : "empty file") (0 bytes): nothing to scan"
+        case .notWhatItSeems(let expectation, let excerpt):
+            "\(self.expectation(expectation)) (it starts with \(excerpt)); scanned as one plain file"
+        case .unreadableContainer(let kind): "\(kind) image: leak-scan cannot read this container; its members were not scanned"
         case .limitCrossed(let limit): self.limit(limit)
         case .unreadableHeader(let reason): "unreadable member header: \(Formatting.sanitized(reason))"
         case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(Formatting.sanitized(reason))"
@@ -43,6 +48,14 @@ package enum Wording {
             "\(isLink ? "a link" : "a special-file") entry that carries \(Formatting.count(Int(bytes), "byte")), which libarchive does not "
                 + "hand out; its consumers may write them as a file"
         case .readersDisagree(let format, let detail): "\(format) readers disagree: \(Formatting.sanitized(detail))"
+        }
+    }
+
+    static func expectation(_ expectation: Diagnostic.Expectation) -> String {
+        switch expectation {
+        case .standardInputNotAContainer: "standard input is not an archive or a compressed stream"
+        case .namedLikeAContainer: "named like an archive or a compressed file but its content is neither"
+        case .looksLike(let format): "its first bytes look like \(format) but it does not read as one"
         }
     }
 
@@ -62,7 +75,7 @@ package enum Wording {
 
     package static func note(_ kind: Note.Kind) -> String {
         switch kind {
-        case .archiveWarning(let warning): "libarchive warning: \(Formatting.sanitized(warning))"
+        case .readerWarning(let reader, let warning): "\(reader) warning: \(Formatting.sanitized(warning))"
         case .unnamedMember: "the archive gives this member no readable name; scanned under this placeholder"
         case .namedLikeAMapButNotOne: "named like a source map but is not a JSON source map; not counted"
         case .referenceTooLong(let maxBytes): "sourceMappingURL longer than \(Formatting.grouped(maxBytes)) bytes; not classified"

@@ -185,8 +185,15 @@ import Testing
         #expect(report.statistics.regularFiles == 1)
     }
 
-    @Test func emptyFileIsCleanWithNoMembers() {
+    @Test func emptyFileIsIncompleteNotClean() {
         let report = Self.scan("empty.tgz", [])
+        #expect(report.verdict == .incomplete)
+        #expect(report.statistics.entries == 0)
+        #expect(report.diagnostics.map(\.message) == ["empty file (0 bytes): nothing to scan"])
+    }
+
+    @Test func emptyArchiveIsCleanWithNoMembers() {
+        let report = Self.scan("empty.tgz", ArchiveBuilder.build(.tar, filter: .gzip, []))
         #expect(report.verdict == .clean)
         #expect(report.statistics.entries == 0)
         #expect(report.diagnostics.isEmpty)

@@ -8,6 +8,15 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     public enum Problem: Hashable, Sendable {
         /// The input could not be opened at all.
         case cannotOpen(reason: String)
+        /// A FIFO, socket or device given as an input: refused before it is opened (reading may never end).
+        case specialFile(kind: SpecialFile)
+        /// An input with no bytes at all: nothing can be claimed about it.
+        case emptyInput(isStandardInput: Bool)
+        /// Content that is not what its name or first bytes promise; it was scanned as one plain file. `excerpt` is its
+        /// first bytes, escaped.
+        case notWhatItSeems(Expectation, excerpt: String)
+        /// A container leak-scan cannot read (squashfs, a nested 7z); its members were not scanned.
+        case unreadableContainer(kind: String)
         /// A safety limit stopped part of the scan.
         case limitCrossed(Limit)
         /// A member header could not be read; the walk went on with the next one.
@@ -29,6 +38,25 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
         /// The archive's consumer would read it otherwise than libarchive does (node-tar for tar, unzip/pip for zip):
         /// what this scan saw is not what the consumer extracts. `detail` is the reader layer's description.
         case readersDisagree(format: String, detail: String)
+    }
+
+    /// The kinds of special files refused as inputs.
+    public enum SpecialFile: String, Hashable, Sendable {
+        case fifo = "FIFO (named pipe)"
+        case socket
+        case characterDevice = "character device"
+        case blockDevice = "block device"
+        case other = "special file"
+    }
+
+    /// What an input or member was expected to be.
+    public enum Expectation: Hashable, Sendable {
+        /// Standard input should be an archive or a compressed stream.
+        case standardInputNotAContainer
+        /// The name says archive or compressed file.
+        case namedLikeAContainer
+        /// The first bytes look like this format.
+        case looksLike(String)
     }
 
     public init(location: Location, problem: Problem) {

@@ -5,8 +5,8 @@ public struct Note: Hashable, Sendable, Comparable {
     public var kind: Kind
 
     public enum Kind: Hashable, Sendable {
-        /// libarchive read the archive but warned (its own words).
-        case archiveWarning(String)
+        /// The container reader (libarchive, the asar reader) read the archive but warned, in its own words.
+        case readerWarning(reader: String, message: String)
         /// The archive gives the member no readable name; it was scanned under a placeholder.
         case unnamedMember
         /// A `.map` member that is not a JSON source map; not counted.

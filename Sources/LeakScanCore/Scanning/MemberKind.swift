@@ -9,10 +9,15 @@ public enum MemberKind {
     ])
     private static let archiveExtensions: [UInt64] = keys([
         "tgz", "tar", "tbz2", "txz", "zip", "whl", "jar", "war", "ear", "aar", "vsix", "nupkg", "deb", "crx", "xpi", "egg",
-        "apk", "ipa",
+        "apk", "ipa", "asar",
     ])
     /// Compressions that make an archive only after `.tar` (`x.tar.gz`, not `x.js.gz`).
     private static let tarCompressions: [UInt64] = keys(["gz", "bz2", "xz", "zst"])
+    /// Suffixes of compressed single files (`x.js.map.gz`, `x.css.br`); the content decides, these only make a plain
+    /// member that carries one suspicious.
+    private static let compressionExtensions: [UInt64] = keys(["gz", "bz2", "xz", "zst", "lz4", "br", "brotli", "lz", "lzma", "z"])
+    /// What web servers serve in place of the uncompressed file (`gzip_static`, `brotli_static`, zstd).
+    private static let precompressedExtensions: [UInt64] = keys(["gz", "br", "zst"])
     private static let tarKey = packedExtension(Array("tar".utf8)[...])
 
     /// Scripts and stylesheets (and extension-less files, often `bin/` launchers) can carry `sourceMappingURL` comments.
@@ -34,6 +39,29 @@ public enum MemberKind {
             guard tarCompressions.contains(key), let innerDot = extensionDot(name[..<dot]) else { return false }
             return packedExtension(name[(innerDot + 1)..<dot]) == tarKey
         }
+    }
+
+    /// Names of compressed single files or compressed archives: `.gz`, `.br`, `.zst`, `.xz` ….
+    public static func hasCompressionSuffix(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { name in
+            guard let dot = extensionDot(name) else { return false }
+            return compressionExtensions.contains(packedExtension(name[(dot + 1)...]))
+        }
+    }
+
+    /// For a precompressed copy (`dist/a.js.map.gz`, `.br`, `.zst`), the path it stands for (`dist/a.js.map`): a
+    /// reference to that path resolves to it, as a web server serves it.
+    public static func precompressedOriginal(_ path: String) -> String? {
+        var path = path
+        let dotOffset: Int? = path.withUTF8 { name in
+            guard let dot = extensionDot(name), precompressedExtensions.contains(packedExtension(name[(dot + 1)...])) else {
+                return nil
+            }
+            return dot
+        }
+        guard let dotOffset else { return nil }
+        return String(decoding: Array(path.utf8)[..<dotOffset], as: UTF8.self)
     }
 
     /// The index of the dot that starts the file name's extension; nil when the name has no dot or only a leading
