@@ -1,8 +1,8 @@
 import CArchive
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Owns one libarchive read handle (`struct archive *`), freed in `deinit`, and walks its members one at a time.
@@ -37,7 +37,9 @@ public final class ArchiveReader {
     /// Gzip is inflated by ISA-L — on a second thread ahead of libarchive when `inflateAhead` (one artifact at a time),
     /// on this thread otherwise (the cores are already busy with other artifacts); brotli (no magic number: by name,
     /// `.br`/`.brotli`) by libbrotli the same way; everything else goes through libarchive's own filters.
-    public static func open(path: String, inflateAhead: Bool = true, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
+    public static func open(
+        path: String, inflateAhead: Bool = true, blockSize: Int = 1 << 17
+    ) throws(ArchiveError) -> ArchiveReader {
         let file = try FileByteSource(path: path)
         let decoder: (any BlockProducer)?
         if ContentSniffer.isBrotli(name: path) {
@@ -48,7 +50,8 @@ public final class ArchiveReader {
             decoder = nil
         }
         if let decoder {
-            let source: any ByteSource = inflateAhead ? PrefetchingByteSource(producer: decoder) : ProducedByteSource(producer: decoder)
+            let source: any ByteSource =
+                inflateAhead ? PrefetchingByteSource(producer: decoder) : ProducedByteSource(producer: decoder)
             let reader = try open(source: source)
             reader.isDecodedBeforeLibarchive = true
             return reader
@@ -105,8 +108,11 @@ public final class ArchiveReader {
     /// Opens a nested member whose first bytes were already recognised (`content`, from `ContentSniffer`) or whose name
     /// says brotli: gzip is inflated by ISA-L and brotli by libbrotli on this thread (the outer reader lives here),
     /// everything else goes through libarchive's filters and format detection.
-    public static func open(member: MemberByteSource, content: ContentSniffer.Kind?, brotli: Bool = false) throws(ArchiveError) -> ArchiveReader {
-        let decoder: (any BlockProducer)? = brotli ? BrotliDecoder(input: member) : content == .gzip ? GzipInflater(input: member) : nil
+    public static func open(
+        member: MemberByteSource, content: ContentSniffer.Kind?, brotli: Bool = false
+    ) throws(ArchiveError) -> ArchiveReader {
+        let decoder: (any BlockProducer)? =
+            brotli ? BrotliDecoder(input: member) : content == .gzip ? GzipInflater(input: member) : nil
         guard let decoder else { return try open(source: member) }
         let reader = try open(source: ProducedByteSource(producer: decoder))
         reader.isDecodedBeforeLibarchive = true

@@ -45,7 +45,8 @@ public final class AsarReader: MemberReader {
     public static func recognises(_ head: UnsafeRawBufferPointer) -> Bool {
         let prefix = Array("{\"files\":".utf8)
         guard head.count >= 16 + prefix.count, head[0] == 4, head[1] == 0, head[2] == 0, head[3] == 0 else { return false }
-        let headerSize = Int(littleEndian32(head, 4)), payload = Int(littleEndian32(head, 8)), length = Int(littleEndian32(head, 12))
+        let headerSize = Int(littleEndian32(head, 4)), payload = Int(littleEndian32(head, 8)),
+            length = Int(littleEndian32(head, 12))
         guard payload + 4 <= headerSize, length + 4 <= payload else { return false }
         return prefix.indices.allSatisfy { head[16 + $0] == prefix[$0] }
     }
@@ -69,7 +70,8 @@ public final class AsarReader: MemberReader {
         guard start >= position else {
             throw ArchiveError(
                 code: .headerFailed, status: 0,
-                message: "its data (offset \(entry.offset), \(entry.size) bytes) overlaps an earlier entry's; not read in one pass",
+                message:
+                    "its data (offset \(entry.offset), \(entry.size) bytes) overlaps an earlier entry's; not read in one pass",
                 entryPath: entry.path)
         }
         try skip(start - position)
@@ -100,7 +102,8 @@ public final class AsarReader: MemberReader {
             block = try source.nextBlock()
             blockPosition = 0
             if block.isEmpty {
-                throw ArchiveError(code: .fatal, status: 0, message: "asar archive is truncated at byte \(position)", entryPath: currentPath)
+                throw ArchiveError(
+                    code: .fatal, status: 0, message: "asar archive is truncated at byte \(position)", entryPath: currentPath)
             }
         }
     }
@@ -147,7 +150,10 @@ public final class AsarReader: MemberReader {
             throw ArchiveError(code: .fatal, status: 0, message: "not an asar archive: its header pickle is malformed")
         }
         guard headerSize <= Self.maximumIndexSize else {
-            throw ArchiveError(code: .fatal, status: 0, message: "asar index of \(headerSize) bytes is larger than the \(Self.maximumIndexSize >> 20) MiB leak-scan reads")
+            throw ArchiveError(
+                code: .fatal, status: 0,
+                message: "asar index of \(headerSize) bytes is larger than the \(Self.maximumIndexSize >> 20) MiB leak-scan reads"
+            )
         }
         let header = try read(headerSize)
         dataStart = 8 + Int64(headerSize)
@@ -183,9 +189,13 @@ public final class AsarReader: MemberReader {
         }
         try visit(root, "")
         if unpacked > 0 {
-            warnings.append("\(unpacked) entries are marked unpacked: their data lives outside the archive (app.asar.unpacked/) and is scanned only where that folder is scanned")
+            warnings.append(
+                "\(unpacked) entries are marked unpacked: their data lives outside the archive (app.asar.unpacked/) and is scanned only where that folder is scanned"
+            )
         }
         // Links and unpacked entries first (no data), then files in data order.
-        entries = flat.sorted { ($0.kind == .regular ? 1 : 0, $0.offset, $0.path) < ($1.kind == .regular ? 1 : 0, $1.offset, $1.path) }
+        entries = flat.sorted {
+            ($0.kind == .regular ? 1 : 0, $0.offset, $0.path) < ($1.kind == .regular ? 1 : 0, $1.offset, $1.path)
+        }
     }
 }

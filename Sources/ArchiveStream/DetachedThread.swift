@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Starts work on a new POSIX thread of its own (not a Dispatch pool thread, which may wait for a free core while the
@@ -19,20 +19,22 @@ enum DetachedThread {
     static func start(_ body: @escaping @Sendable () -> Void) {
         let work = Unmanaged.passRetained(Work(body)).toOpaque()
         #if canImport(Darwin)
-        var thread: pthread_t?  // a pointer on Darwin, an integer on Linux
+            var thread: pthread_t?  // a pointer on Darwin, an integer on Linux
         #else
-        var thread = pthread_t()
+            var thread = pthread_t()
         #endif
-        let status = pthread_create(&thread, nil, { context in
-            // the argument is optional on Linux only
-            Unmanaged<Work>.fromOpaque((context as UnsafeMutableRawPointer?)!).takeRetainedValue().body()
-            return nil
-        }, work)
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                // the argument is optional on Linux only
+                Unmanaged<Work>.fromOpaque((context as UnsafeMutableRawPointer?)!).takeRetainedValue().body()
+                return nil
+            }, work)
         precondition(status == 0, "cannot start a thread: error \(status)")
         #if canImport(Darwin)
-        pthread_detach(thread!)
+            pthread_detach(thread!)
         #else
-        pthread_detach(thread)
+            pthread_detach(thread)
         #endif
     }
 }

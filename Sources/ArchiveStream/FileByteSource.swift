@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file descriptor in large blocks into one reused buffer; the descriptor is closed in `deinit`.
@@ -13,9 +13,9 @@ public final class FileByteSource: ByteSource {
     /// Opens `path` read-only; throws `.openFailed` with the system's reason.
     public init(path: String, blockSize: Int = 1 << 20) throws(ArchiveError) {
         #if canImport(Darwin)
-        let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC)
         #else
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         #endif
         guard descriptor >= 0 else {
             throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))

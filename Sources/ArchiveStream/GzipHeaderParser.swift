@@ -111,7 +111,10 @@ public struct GzipHeaderParser: Sendable {
     private mutating func advance(from finished: Stage) {
         seen = 0
         value = 0
-        let order: [(Stage, UInt8)] = [(.extraLength, Self.extraFlag), (.name, Self.nameFlag), (.comment, Self.commentFlag), (.headerCRC, Self.headerCRCFlag)]
+        let order: [(Stage, UInt8)] = [
+            (.extraLength, Self.extraFlag), (.name, Self.nameFlag), (.comment, Self.commentFlag),
+            (.headerCRC, Self.headerCRCFlag),
+        ]
         let start: Int
         switch finished {
         case .fixed: start = 0

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads a tar stream's headers with node-tar's rules (version 6, what npm 10 runs to install a package) alongside
@@ -210,7 +210,10 @@ public final class NodeTarShadow {
         guard !pathIsEmpty else { return }
         let isLink = type == UInt8(ascii: "1") || type == UInt8(ascii: "2")
         if isLink == linkpathIsEmpty {
-            remark(isLink ? "a link without a link name: node-tar skips the header" : "a link name on a non-link header: node-tar skips the header and reads its body as headers")
+            remark(
+                isLink
+                    ? "a link without a link name: node-tar skips the header"
+                    : "a link name on a non-link header: node-tar skips the header and reads its body as headers")
             return
         }
         let bodySize = max(0, size ?? 0)

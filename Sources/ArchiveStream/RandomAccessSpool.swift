@@ -1,6 +1,6 @@
 import CArchive
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Bytes that can be read at any offset: what a zip's central directory needs (it sits at the end of the file and
@@ -55,7 +55,8 @@ public final class RandomAccessSpool: RandomAccessInput {
             if needed > capacity {
                 let grown = min(memoryLimit, max(needed, capacity * 2, 64 << 10))
                 guard let moved = realloc(memory, grown) else {
-                    throw ArchiveError(code: .dataFailed, status: 0, message: "cannot hold a member for random access: out of memory")
+                    throw ArchiveError(
+                        code: .dataFailed, status: 0, message: "cannot hold a member for random access: out of memory")
                 }
                 memory = moved
                 capacity = grown

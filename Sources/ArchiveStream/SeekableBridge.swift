@@ -1,6 +1,6 @@
 import CArchive
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libarchive's read, seek and skip callbacks over a `RandomAccessInput`, so its seekable zip reader (the one that
@@ -26,7 +26,9 @@ final class SeekableBridge {
 
     static func read(context: UnsafeMutableRawPointer?, buffer out: UnsafeMutablePointer<UnsafeRawPointer?>?) -> la_ssize_t {
         guard let bridge = bridge(context), let out else { return -1 }
-        if let spool = bridge.input as? RandomAccessSpool, let block = spool.contiguousBytes(at: bridge.position, maxCount: 1 << 20) {
+        if let spool = bridge.input as? RandomAccessSpool,
+            let block = spool.contiguousBytes(at: bridge.position, maxCount: 1 << 20)
+        {
             out.pointee = block.baseAddress.map { UnsafeRawPointer($0) }
             bridge.position += Int64(block.count)
             return la_ssize_t(block.count)

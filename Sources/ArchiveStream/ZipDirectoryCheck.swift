@@ -61,7 +61,8 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
         var directoryEnd = endOffset
         if !(endOffset > size - min(libarchiveEndSearch, size)) {
             result.report(
-                nil, "the end of central directory record lies \(size - endOffset) bytes before the end of the file "
+                nil,
+                "the end of central directory record lies \(size - endOffset) bytes before the end of the file "
                     + "(a long archive comment): libarchive does not find it there and reads the zip from its local headers, "
                     + "unzip and pip from its central directory", maxReports: maxReports)
         }
@@ -83,7 +84,8 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
         if correction >= 4, let head = try window.bytes(at: 0, count: 4), signature(head, 0, 3, 4) {
             result.zipBefore = true
             result.report(
-                nil, "the \(correction) bytes before this zip's first member start with a local header of another zip "
+                nil,
+                "the \(correction) bytes before this zip's first member start with a local header of another zip "
                     + "(concatenated zips): readers that trust local headers (Java's JarInputStream, streaming unzippers) "
                     + "extract those members, unzip and pip only the central directory's", maxReports: maxReports)
         }
@@ -119,7 +121,8 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
                 window, at: localOffset + correction, name: nameBytes, compressed: compressed, uncompressed: uncompressed)
             if let message {
                 if result.disagreements.count < maxReports {
-                    result.disagreements.append(Disagreement(member: String(decoding: nameBytes, as: UTF8.self), message: message))
+                    result.disagreements.append(
+                        Disagreement(member: String(decoding: nameBytes, as: UTF8.self), message: message))
                 } else {
                     overflow += 1
                 }
@@ -127,7 +130,8 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
         }
         if overflow > 0 {
             result.disagreements.append(
-                Disagreement(member: nil, message: "\(overflow) more members whose local headers disagree with the central directory"))
+                Disagreement(
+                    member: nil, message: "\(overflow) more members whose local headers disagree with the central directory"))
         }
         return result
     }
@@ -232,7 +236,8 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
                 start = offset
                 count = 0
                 while count < buffer.count {
-                    let got = try input.read(at: start + Int64(count), into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+                    let got = try input.read(
+                        at: start + Int64(count), into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
                     if got == 0 { break }
                     count += got
                 }

@@ -1,9 +1,9 @@
 import ArchiveStream
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import LeakScanCore
 
@@ -70,8 +70,12 @@ final class ArtifactWalk {
                 if origin == nil { origin = isDirectory ? .directory(path: path) : .file(path: path) }
                 let file = path.split(separator: "/").last.map(String.init) ?? path
                 let namedLikeContainer = MemberKind.isNestedArchive(file) || MemberKind.hasCompressionSuffix(file)
-                raw = RawNaming(name: Self.rawMemberName(for: path), plainContent: namedLikeContainer ? .namedLikeAContainer : nil)
-                reader = isDirectory ? try ArchiveReader.openDirectory(path: path) : try MemberReaders.open(path: path, inflateAhead: limits.inflateAhead)
+                raw = RawNaming(
+                    name: Self.rawMemberName(for: path), plainContent: namedLikeContainer ? .namedLikeAContainer : nil)
+                reader =
+                    isDirectory
+                    ? try ArchiveReader.openDirectory(path: path)
+                    : try MemberReaders.open(path: path, inflateAhead: limits.inflateAhead)
             }
             _ = try walk(reader, under: root, depth: 0, raw: raw)
             if let archive = reader as? ArchiveReader, archive.isZip {
@@ -145,7 +149,9 @@ final class ArtifactWalk {
 
     /// Walks one level. Returns the references of a nested compressed single file (or of a member named like an
     /// archive that is not one): they resolve among the members of the outer level, against `raw.outerPath`.
-    private func walk(_ reader: any MemberReader, under parent: Location, depth: Int, raw: RawNaming) throws -> [PendingReferences] {
+    private func walk(
+        _ reader: any MemberReader, under parent: Location, depth: Int, raw: RawNaming
+    ) throws -> [PendingReferences] {
         /// Regular members of this level, for classifying references once every member is known.
         var memberPaths: [String] = []
         /// Members with `sourceMappingURL` references, classified once every member of this level is known.
@@ -154,25 +160,32 @@ final class ArtifactWalk {
         let archive = reader as? ArchiveReader
         defer {
             classify(pending, under: parent, memberPaths: memberPaths)
-            notes += reader.warnings.map { Note(location: parent, kind: .readerWarning(reader: reader.warningSource, message: $0)) }
+            notes += reader.warnings.map {
+                Note(location: parent, kind: .readerWarning(reader: reader.warningSource, message: $0))
+            }
         }
         while true {
             let next: ArchiveEntryInfo?
             do {
                 next = try reader.nextEntry()
-            } catch where error.code == .headerFailed {
+            } catch  where error.code == .headerFailed {
                 try rethrowLimitExceeded()
-                diagnostics.append(Diagnostic(location: parent.appending(error.entryPath ?? "?"), problem: .unreadableHeader(reason: error.message)))
+                diagnostics.append(
+                    Diagnostic(
+                        location: parent.appending(error.entryPath ?? "?"), problem: .unreadableHeader(reason: error.message)))
                 continue
             } catch {
                 try rethrowLimitExceeded()
-                diagnostics.append(Diagnostic(location: parent, problem: .archiveUnreadable(afterMembers: statistics.entries, reason: error.message)))
+                diagnostics.append(
+                    Diagnostic(
+                        location: parent, problem: .archiveUnreadable(afterMembers: statistics.entries, reason: error.message)))
                 return exported
             }
             guard let info = next else {
                 try drainAfterLastMember(reader, under: parent)
                 if let archive, archive.isTar, let disagreement = archive.nodeTar?.finish() {
-                    diagnostics.append(Diagnostic(location: parent, problem: .readersDisagree(format: "tar", detail: disagreement)))
+                    diagnostics.append(
+                        Diagnostic(location: parent, problem: .readersDisagree(format: "tar", detail: disagreement)))
                 }
                 return exported
             }
@@ -202,7 +215,8 @@ final class ArtifactWalk {
                 statistics.regularFiles += 1
             }
             if info.kind == .regular, let archive, archive.isTar,
-                let disagreement = archive.nodeTar?.matchLibarchiveFile(path: info.path, size: info.size, offset: archive.dataOffset)
+                let disagreement = archive.nodeTar?.matchLibarchiveFile(
+                    path: info.path, size: info.size, offset: archive.dataOffset)
             {
                 // npm installs what node-tar reads: where it reads another file here, this scan is not what npm writes.
                 diagnostics.append(Diagnostic(location: location, problem: .readersDisagree(format: "tar", detail: disagreement)))
@@ -215,7 +229,9 @@ final class ArtifactWalk {
             }
             if let linkData = info.zipLinkData {
                 let findings = scanBytes(linkData, at: location)
-                if !findings.referenceURLs.isEmpty { pending.append(PendingReferences(location: location, referringPath: member, findings: findings)) }
+                if !findings.referenceURLs.isEmpty {
+                    pending.append(PendingReferences(location: location, referringPath: member, findings: findings))
+                }
                 continue
             }
             let bytesBefore = statistics.bytesRead
@@ -232,20 +248,24 @@ final class ArtifactWalk {
                 if let expectation = raw.plainContent, !reader.isCompressedStream {
                     let start = head.withContiguousPrefix { ContentSniffer.excerpt($0) }
                     diagnostics.append(
-                        Diagnostic(location: isPlainNested ? location : parent, problem: .notWhatItSeems(expectation, excerpt: start)))
+                        Diagnostic(
+                            location: isPlainNested ? location : parent, problem: .notWhatItSeems(expectation, excerpt: start)))
                 }
             } else {
                 let content = head.withContiguousPrefix(ContentSniffer.classify)
                 let brotli = ContentSniffer.isBrotli(name: member)
                 if content != nil || brotli || MemberKind.isNestedArchive(member) || MemberKind.hasCompressionSuffix(member) {
-                    pending += try openNested(reader, head: head, content: brotli ? nil : content, brotli: brotli, at: location, path: member, depth: depth + 1)
+                    pending += try openNested(
+                        reader, head: head, content: brotli ? nil : content, brotli: brotli, at: location, path: member,
+                        depth: depth + 1)
                     continue
                 }
             }
             guard let findings = try scanMember(reader, head: head, at: location) else { return exported }
             if info.kind != .regular, statistics.bytesRead == bytesBefore, let size = info.size, size > 0 {
                 // libarchive hands out no data for a zip entry marked as a device, yet unzip and pip write its bytes.
-                diagnostics.append(Diagnostic(location: location, problem: .entryDataWithheld(isLink: info.kind != .other, bytes: size)))
+                diagnostics.append(
+                    Diagnostic(location: location, problem: .entryDataWithheld(isLink: info.kind != .other, bytes: size)))
             }
             guard !findings.referenceURLs.isEmpty else { continue }
             if isRaw, let outerPath = raw.outerPath {
@@ -402,7 +422,9 @@ final class ArtifactWalk {
     // MARK: - Zips
 
     /// Extensions of the zip family: read from the central directory even when their first bytes are a stub.
-    private static let zipExtensions = [".zip", ".whl", ".jar", ".war", ".ear", ".aar", ".vsix", ".nupkg", ".crx", ".xpi", ".egg", ".apk", ".ipa", ".pyz"]
+    private static let zipExtensions = [
+        ".zip", ".whl", ".jar", ".war", ".ear", ".aar", ".vsix", ".nupkg", ".crx", ".xpi", ".egg", ".apk", ".ipa", ".pyz",
+    ]
 
     /// True for a member that must be read with random access: named like a zip, or starting like one (local header,
     /// empty-archive end record, spanning marker) or like a CRX extension (`Cr24` header before the zip).
@@ -449,7 +471,8 @@ final class ArtifactWalk {
                 references.append(
                     Reference(
                         location: item.location.at(byteOffset: hit.offset), url: hit.url,
-                        status: resolver.status(of: hit.url, referencedFrom: item.referringPath), isEffective: hit.offset == lastOffset))
+                        status: resolver.status(of: hit.url, referencedFrom: item.referringPath),
+                        isEffective: hit.offset == lastOffset))
             }
         }
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a program to completion (`npm pack`, `git`) and captures what it printed; the one place that spawns processes.
@@ -26,9 +26,9 @@ public struct ChildProcess: Sendable {
         let variables = environment.map { $0.map { "\($0.key)=\($0.value)" } }
         let output = try Pipe(), errors = try Pipe()
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t?  // an opaque pointer on Darwin, a struct on Linux
+            var actions: posix_spawn_file_actions_t?  // an opaque pointer on Darwin, a struct on Linux
         #else
-        var actions = posix_spawn_file_actions_t()
+            var actions = posix_spawn_file_actions_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -44,9 +44,9 @@ public struct ChildProcess: Sendable {
                 return withCStrings(variables) { posix_spawn(&child, command[0], &actions, nil, argv, $0) }
             }
             #if canImport(Darwin)
-            return posix_spawn(&child, command[0], &actions, nil, argv, _NSGetEnviron().pointee)
+                return posix_spawn(&child, command[0], &actions, nil, argv, _NSGetEnviron().pointee)
             #else
-            return posix_spawn(&child, command[0], &actions, nil, argv, environ)
+                return posix_spawn(&child, command[0], &actions, nil, argv, environ)
             #endif
         }
         output.closeWriteEnd()

@@ -95,7 +95,8 @@ private struct JSONCParser {
         case UInt8(ascii: "t"): try literal("true"); return JSONCValue(kind: .bool(true), position: start)
         case UInt8(ascii: "f"): try literal("false"); return JSONCValue(kind: .bool(false), position: start)
         case UInt8(ascii: "n"): try literal("null"); return JSONCValue(kind: .null, position: start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONCValue(kind: .number(try number()), position: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONCValue(kind: .number(try number()), position: start)
         default: throw error("expected a value")
         }
     }
@@ -178,7 +179,8 @@ private struct JSONCParser {
                 case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
                 case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    guard index + 4 <= bytes.count,
+                        let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
                     else { throw error("bad \\u escape") }
                     index += 4
                     out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)

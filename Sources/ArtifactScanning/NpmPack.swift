@@ -26,7 +26,8 @@ public struct NpmPack: Sendable {
         } catch {
             return ArtifactReport(
                 name: directory, origin: .packedPackage(directory: directory), maps: [], references: [], notes: [],
-                diagnostics: [Diagnostic(location: Location([directory]), problem: .packFailed(reason: "\(error)"))], statistics: ScanStatistics())
+                diagnostics: [Diagnostic(location: Location([directory]), problem: .packFailed(reason: "\(error)"))],
+                statistics: ScanStatistics())
         }
     }
 
@@ -46,7 +47,8 @@ public struct NpmPack: Sendable {
         let lines = text.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("npm error ") || line.hasPrefix("npm ERR! ") else { return nil }
             let message = String(line.dropFirst(line.hasPrefix("npm error ") ? 10 : 9).drop { $0 == " " })
-            return message.isEmpty || bookkeeping.contains(where: message.hasPrefix) || message.split(separator: " ").count < 2 ? nil : message
+            return message.isEmpty || bookkeeping.contains(where: message.hasPrefix) || message.split(separator: " ").count < 2
+                ? nil : message
         }
         if !lines.isEmpty { return lines.joined(separator: "; ") }
         return text.split(separator: "\n").last { !$0.isEmpty }.map(String.init) ?? "npm printed no message"
@@ -63,7 +65,8 @@ public struct NpmPack: Sendable {
             throw Failure(description: "npm pack could not start: \(error)")
         }
         guard result.status == 0 else {
-            throw Failure(description: "npm pack failed (exit \(result.status)): \(Self.reason(fromStandardError: result.standardError))")
+            throw Failure(
+                description: "npm pack failed (exit \(result.status)): \(Self.reason(fromStandardError: result.standardError))")
         }
         let tarballs = try FileManager.default.contentsOfDirectory(atPath: destination).filter { $0.hasSuffix(".tgz") }
         guard tarballs.count == 1, let tarball = tarballs.first else {

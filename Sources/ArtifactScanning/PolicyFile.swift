@@ -66,7 +66,9 @@ public enum PolicyFile {
     }
 
     static func contents(_ path: String) throws(Problem) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Problem(path: path, message: "cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(path: path, message: "cannot read the file")
+        }
         return data
     }
 
@@ -90,7 +92,9 @@ public enum PolicyFile {
     }
 
     static func parse(_ root: JSONCValue, path: String, place: String) throws(Problem) -> Policy {
-        guard let members = root.members else { throw Problem(path: path, at: root.position, message: "\(place) must be an object") }
+        guard let members = root.members else {
+            throw Problem(path: path, at: root.position, message: "\(place) must be an object")
+        }
         try checkKeys(members, allowed: ["version", "fail", "allow"], in: place, path: path)
         guard root["version"]?.wholeNumber == 1 else {
             throw Problem(
@@ -99,11 +103,14 @@ public enum PolicyFile {
         }
         var policy = Policy()
         if let fail = root["fail"] {
-            guard let failMembers = fail.members else { throw Problem(path: path, at: fail.position, message: "\"fail\" must be an object") }
+            guard let failMembers = fail.members else {
+                throw Problem(path: path, at: fail.position, message: "\"fail\" must be an object")
+            }
             try checkKeys(failMembers, allowed: ["firstPartyLinesOver", "thirdParty", "namesOnly"], in: "\"fail\"", path: path)
             if let value = fail["firstPartyLinesOver"] {
                 guard let lines = value.wholeNumber, lines >= 0 else {
-                    throw Problem(path: path, at: value.position, message: "\"fail.firstPartyLinesOver\" must be a whole number ≥ 0")
+                    throw Problem(
+                        path: path, at: value.position, message: "\"fail.firstPartyLinesOver\" must be a whole number ≥ 0")
                 }
                 policy.maxFirstPartyLines = lines
             }
@@ -111,7 +118,9 @@ public enum PolicyFile {
             policy.failOnNamesOnly = try flag(fail, "namesOnly", path: path) ?? false
         }
         if let allow = root["allow"] {
-            guard let entries = allow.array else { throw Problem(path: path, at: allow.position, message: "\"allow\" must be a list of objects") }
+            guard let entries = allow.array else {
+                throw Problem(path: path, at: allow.position, message: "\"allow\" must be a list of objects")
+            }
             for (index, entry) in entries.enumerated() {
                 policy.allow.append(try allowEntry(entry, index: index, path: path))
             }
@@ -121,10 +130,13 @@ public enum PolicyFile {
 
     static func allowEntry(_ entry: JSONCValue, index: Int, path: String) throws(Problem) -> Policy.AllowEntry {
         let place = "\"allow[\(index)]\""
-        guard let members = entry.members else { throw Problem(path: path, at: entry.position, message: "\(place) must be an object") }
+        guard let members = entry.members else {
+            throw Problem(path: path, at: entry.position, message: "\(place) must be an object")
+        }
         try checkKeys(members, allowed: ["path", "fingerprint", "reason"], in: place, path: path)
         guard let reason = entry["reason"]?.string, !reason.allSatisfy(\.isWhitespace) else {
-            throw Problem(path: path, at: entry.position, message: "\(place) needs a \"reason\" saying why the exposure is accepted")
+            throw Problem(
+                path: path, at: entry.position, message: "\(place) needs a \"reason\" saying why the exposure is accepted")
         }
         let glob = entry["path"]?.string
         let fingerprint = entry["fingerprint"]?.string
@@ -136,7 +148,9 @@ public enum PolicyFile {
 
     static func flag(_ object: JSONCValue, _ key: String, path: String) throws(Problem) -> Bool? {
         guard let value = object[key] else { return nil }
-        guard let flag = value.bool else { throw Problem(path: path, at: value.position, message: "\"fail.\(key)\" must be true or false") }
+        guard let flag = value.bool else {
+            throw Problem(path: path, at: value.position, message: "\"fail.\(key)\" must be true or false")
+        }
         return flag
     }
 
@@ -147,7 +161,8 @@ public enum PolicyFile {
         if let unknown = members.first(where: { !allowed.contains($0.key) }) {
             throw Problem(
                 path: path, at: unknown.keyPosition,
-                message: "unknown key \"\(unknown.key)\" in \(place) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+                message:
+                    "unknown key \"\(unknown.key)\" in \(place) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
 }

@@ -23,13 +23,19 @@ package enum GitHubReporter {
                 let suffix = finding.suppression.map { " (suppressed: \(Wording.suppression($0)))" } ?? ""
                 let file = RepositoryFile(finding.location, origin: assessment.artifact.origin)
                 let line = file.line.map { ",line=\($0)" } ?? ""
-                let properties = "file=\(escapeProperty(file.path))\(line),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
-                lines.append("::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding))\(suffix)"))")
+                let properties =
+                    "file=\(escapeProperty(file.path))\(line),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
+                lines.append(
+                    "::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding))\(suffix)"))"
+                )
             }
-            lines.append("\(assessment.verdict.rawValue) \(Wording.name(assessment.artifact.name)): \(Headline.sentence(for: assessment))")
+            lines.append(
+                "\(assessment.verdict.rawValue) \(Wording.name(assessment.artifact.name)): \(Headline.sentence(for: assessment))")
         }
         if unannotated > 0 {
-            lines.append("::notice title=leak-scan::\(escapeData("\(Formatting.count(unannotated, "more warning or notice", "more warnings or notices")) not annotated; the JSON or SARIF report lists them all"))")
+            lines.append(
+                "::notice title=leak-scan::\(escapeData("\(Formatting.count(unannotated, "more warning or notice", "more warnings or notices")) not annotated; the JSON or SARIF report lists them all"))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -11,7 +11,8 @@ package enum Headline {
             if artifact.isIncomplete { text += "; scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem")))" }
             return text
         case .incomplete:
-            return "scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem"))): no leak in what was read, but a clean result cannot be claimed"
+            return
+                "scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem"))): no leak in what was read, but a clean result cannot be claimed"
         case .warn:
             var parts: [String] = []
             if totals.mapsWithContent > 0 { parts.append(exposure(totals)) }
@@ -28,7 +29,8 @@ package enum Headline {
             return "\(Formatting.count(assessment.findings.count, "finding")) allowed by policy or baseline; "
                 + exposure(totals)
         case .clean:
-            return "no source maps exposing source (\(Formatting.count(artifact.statistics.regularFiles, "file")), \(Formatting.bytes(artifact.statistics.bytesRead)) scanned)"
+            return
+                "no source maps exposing source (\(Formatting.count(artifact.statistics.regularFiles, "file")), \(Formatting.bytes(artifact.statistics.bytesRead)) scanned)"
         }
     }
 
@@ -36,7 +38,8 @@ package enum Headline {
     static func exposure(_ totals: ExposureTotals) -> String {
         let maps = totals.mapsWithContent
         let verb = maps == 1 ? "exposes" : "expose"
-        return "\(Formatting.count(maps, "source map")) \(verb) " + Wording.exposure(totals.uniqueByPath, firstParty: totals.firstParty)
+        return "\(Formatting.count(maps, "source map")) \(verb) "
+            + Wording.exposure(totals.uniqueByPath, firstParty: totals.firstParty)
     }
 }
 

@@ -116,13 +116,15 @@ package struct JSONReport: Codable, Hashable, Sendable {
             notes: report.notes.map { Message(location: $0.location, message: Wording.note($0.kind)) },
             diagnostics: report.diagnostics.map { Message(location: $0.location, message: Wording.problem($0.problem)) },
             limitsHit: Array(Set(report.diagnostics.compactMap(\.limit?.flag))).sorted(),
-            totals: report.totals, directories: DirectoryExposure.top(report.maps, limit: 50), statistics: report.statistics, findings: assessment.findings.map(Finding.init))
+            totals: report.totals, directories: DirectoryExposure.top(report.maps, limit: 50), statistics: report.statistics,
+            findings: assessment.findings.map(Finding.init))
     }
 
     static func map(_ finding: MapFinding) -> Map {
         let totals = finding.totals
         return Map(
-            location: finding.location, kind: finding.kind, offset: finding.location.byteOffset ?? 0, sources: finding.summary.sourcesCount,
+            location: finding.location, kind: finding.kind, offset: finding.location.byteOffset ?? 0,
+            sources: finding.summary.sourcesCount,
             namesOnly: finding.summary.namesOnly, exposed: totals.raw, firstParty: totals.firstParty,
             thirdParty: totals.thirdParty, notes: finding.summary.notes.map(Wording.mapNote),
             containingEntries: finding.containingEntries.isEmpty ? nil : finding.containingEntries)

@@ -27,10 +27,12 @@ enum ReferenceGroup {
 
     /// `missing declaration-map reference (.d.ts.map)`, `present reference`, `remote reference` …: what the line counts.
     static func kind(of reference: Reference) -> String {
-        let declaration = reference.url.hasSuffix(".d.ts.map") || reference.url.hasSuffix(".d.mts.map") || reference.url.hasSuffix(".d.cts.map")
+        let declaration =
+            reference.url.hasSuffix(".d.ts.map") || reference.url.hasSuffix(".d.mts.map") || reference.url.hasSuffix(".d.cts.map")
         switch reference.status {
         case .missing: return declaration ? "declaration-map reference (.d.ts.map) not shipped" : "reference to a map not shipped"
-        case .present: return declaration ? "declaration-map reference (.d.ts.map) to a shipped map" : "reference to a shipped map"
+        case .present:
+            return declaration ? "declaration-map reference (.d.ts.map) to a shipped map" : "reference to a shipped map"
         case .remote: return "reference to a remote map"
         }
     }

@@ -4,7 +4,9 @@ package import LeakScanCore
 package enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, jsonl, sarif, github, markdown
 
-    package func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions(), sarifCategory: String = "leak-scan") throws -> String {
+    package func render(
+        _ scan: ScanAssessment, options: RenderOptions = RenderOptions(), sarifCategory: String = "leak-scan"
+    ) throws -> String {
         switch self {
         case .text: TextReporter.render(scan, options: options)
         case .json: try JSONReporter.render(scan)

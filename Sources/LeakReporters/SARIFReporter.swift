@@ -12,12 +12,15 @@ package enum SARIFReporter {
         func place(_ location: Location, in artifact: ArtifactReport) -> SARIFLog.ResultLocation {
             let target = RepositoryFile(location, origin: artifact.origin)
             let uri = RepositoryFile.uri(target.path)
-            let index = indexOfURI[uri] ?? {
-                artifacts.append(SARIFLog.Artifact(location: SARIFLog.ArtifactLocation(uri: uri)))
-                indexOfURI[uri] = artifacts.count - 1
-                return artifacts.count - 1
-            }()
-            let region = target.line.map { SARIFLog.Region(startLine: $0) } ?? target.byteOffset.map { SARIFLog.Region(byteOffset: $0) }
+            let index =
+                indexOfURI[uri]
+                ?? {
+                    artifacts.append(SARIFLog.Artifact(location: SARIFLog.ArtifactLocation(uri: uri)))
+                    indexOfURI[uri] = artifacts.count - 1
+                    return artifacts.count - 1
+                }()
+            let region =
+                target.line.map { SARIFLog.Region(startLine: $0) } ?? target.byteOffset.map { SARIFLog.Region(byteOffset: $0) }
             return SARIFLog.ResultLocation(
                 physicalLocation: SARIFLog.PhysicalLocation(
                     artifactLocation: SARIFLog.ArtifactLocation(uri: uri, index: index), region: region),
@@ -54,13 +57,16 @@ package enum SARIFReporter {
                     fullDescription: SARIFLog.Text(text: $0.explanation),
                     help: SARIFLog.Help(text: $0.explanation + " " + $0.fix, markdown: "\($0.explanation)\n\n**Fix:** \($0.fix)"),
                     helpUri: $0.helpURI, defaultConfiguration: SARIFLog.Configuration(level: $0.defaultLevel.rawValue),
-                    properties: SARIFLog.RuleProperties(securitySeverity: $0.securitySeverity, tags: ["security", "source-map"], precision: "very-high"))
+                    properties: SARIFLog.RuleProperties(
+                        securitySeverity: $0.securitySeverity, tags: ["security", "source-map"], precision: "very-high"))
             })
         let run = SARIFLog.Run(
             tool: SARIFLog.Tool(driver: driver), automationDetails: SARIFLog.AutomationDetails(id: category + "/"),
-            invocations: [SARIFLog.Invocation(executionSuccessful: notifications.isEmpty, toolExecutionNotifications: notifications)],
+            invocations: [
+                SARIFLog.Invocation(executionSuccessful: notifications.isEmpty, toolExecutionNotifications: notifications)
+            ],
             artifacts: artifacts, results: results)
-        return try JSONReporter.encode(SARIFLog(runs: [run]), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
+        return try JSONReporter.encode(SARIFLog(runs: [run]), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            + "\n"
     }
 }
-

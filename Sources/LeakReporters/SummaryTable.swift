@@ -16,7 +16,8 @@ package enum SummaryTable {
         for assessment in scan.artifacts {
             let totals = assessment.artifact.totals
             let cells = [
-                assessment.verdict.rawValue, "`\(escape(Wording.name(assessment.artifact.name)))`", Formatting.grouped(totals.mapsWithContent),
+                assessment.verdict.rawValue, "`\(escape(Wording.name(assessment.artifact.name)))`",
+                Formatting.grouped(totals.mapsWithContent),
                 Formatting.grouped(totals.uniqueByPath.files), Formatting.grouped(totals.uniqueByPath.lines),
                 Formatting.grouped(totals.firstParty.files), Formatting.grouped(totals.firstParty.lines),
             ]
@@ -29,10 +30,15 @@ package enum SummaryTable {
             lines += ["", "| Level | Rule | Where | Finding |", "|---|---|---|---|"]
             for finding in findings.prefix(maxRows) {
                 let level = finding.suppression.map { "suppressed (\(cell(Wording.suppression($0))))" } ?? finding.level.rawValue
-                lines.append("| \(level) | `\(finding.rule.rawValue)` | `\(cell(Wording.place(finding.location)))` | \(cell(Wording.message(finding))) |")
+                lines.append(
+                    "| \(level) | `\(finding.rule.rawValue)` | `\(cell(Wording.place(finding.location)))` | \(cell(Wording.message(finding))) |"
+                )
             }
             if findings.count > maxRows {
-                lines += ["", "… and \(Formatting.count(findings.count - maxRows, "more finding")) (the JSON or SARIF report lists them all)."]
+                lines += [
+                    "",
+                    "… and \(Formatting.count(findings.count - maxRows, "more finding")) (the JSON or SARIF report lists them all).",
+                ]
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -12,11 +12,15 @@ package enum TextReporter {
             lines += details(of: assessment.artifact, verbose: options.verbose, leaks: assessment.verdict == .leak)
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
-                lines.append("  suppressed \(Wording.place(finding.location)) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(Wording.suppression(suppression))")
+                lines.append(
+                    "  suppressed \(Wording.place(finding.location)) [\(finding.rule.rawValue) \(finding.fingerprint)]: \(Wording.suppression(suppression))"
+                )
             }
         }
         if scan.artifacts.count > 1 {
-            lines.append("\(verdictWord(scan.verdict, options: options))  \(Formatting.count(scan.artifacts.count, "artifact"))  \(totalsLine(scan.report.totals))")
+            lines.append(
+                "\(verdictWord(scan.verdict, options: options))  \(Formatting.count(scan.artifacts.count, "artifact"))  \(totalsLine(scan.report.totals))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -24,7 +28,8 @@ package enum TextReporter {
     static func details(of artifact: ArtifactReport, verbose: Bool, leaks: Bool) -> [String] {
         var lines: [String] = []
         let shown = artifact.maps.filter { verbose || $0.exposesContent }
-        for map in shown.sorted(by: { ($0.exposesFirstParty ? 0 : 1, $0.location) < ($1.exposesFirstParty ? 0 : 1, $1.location) }) {
+        for map in shown.sorted(by: { ($0.exposesFirstParty ? 0 : 1, $0.location) < ($1.exposesFirstParty ? 0 : 1, $1.location) })
+        {
             lines.append(mapLine(map))
             lines += map.summary.notes.map { "    note: \(Wording.mapNote($0))" }
         }
@@ -36,7 +41,9 @@ package enum TextReporter {
         if !directories.isEmpty {
             lines.append("  what leaked (first-party, by lines):")
             for entry in directories {
-                lines.append("    \(entry.directory.padding(32)) \(Formatting.count(entry.count.files, "file")) / \(Formatting.count(entry.count.lines, "line"))")
+                lines.append(
+                    "    \(entry.directory.padding(32)) \(Formatting.count(entry.count.files, "file")) / \(Formatting.count(entry.count.lines, "line"))"
+                )
             }
         }
         if leaks { lines.append("  fix: \(Rule.firstPartySourceExposed.fix)") }
@@ -68,7 +75,8 @@ package enum TextReporter {
 
     static func referenceLine(_ reference: Reference) -> String {
         let effective = reference.isEffective ? "" : " (superseded)"
-        return "  reference \(reference.status.rawValue.padding(7)) \(Wording.place(reference.location)) -> \(Wording.name(reference.url))\(effective)"
+        return
+            "  reference \(reference.status.rawValue.padding(7)) \(Wording.place(reference.location)) -> \(Wording.name(reference.url))\(effective)"
     }
 
     static func totalsLine(_ totals: ExposureTotals) -> String {
@@ -102,11 +110,12 @@ extension TextReporter {
     static func verdictWord(_ verdict: Verdict, options: RenderOptions) -> String {
         let word = verdict.rawValue.padding(10)
         guard options.color else { return word }
-        let code = switch verdict {
-        case .leak: "1;31"
-        case .incomplete, .warn: "33"
-        case .clean: "32"
-        }
+        let code =
+            switch verdict {
+            case .leak: "1;31"
+            case .incomplete, .warn: "33"
+            case .clean: "32"
+            }
         return "\u{1B}[\(code)m\(verdict.rawValue)\u{1B}[0m" + String(repeating: " ", count: 10 - verdict.rawValue.count)
     }
 }

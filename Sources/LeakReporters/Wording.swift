@@ -7,7 +7,8 @@ package enum Wording {
     package static func message(_ finding: Finding) -> String {
         switch finding.subject {
         case .map(let sources):
-            let member = Formatting.quoted(finding.location.member) + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
+            let member =
+                Formatting.quoted(finding.location.member) + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")
                 + finding.containingEntries.map { " → \(Formatting.quoted($0)) (inline)" }.joined()
             guard let exposed = finding.exposed, exposed.files > 0 else {
                 return "\(member) names \(Formatting.count(sources, "source")) without their content"
@@ -32,13 +33,15 @@ package enum Wording {
         switch problem {
         case .cannotOpen(let reason): "cannot open: \(Formatting.sanitized(reason))"
         case .specialFile(let kind): "refused: a \(kind.rawValue), not a file or directory; nothing was read from it"
-        case .emptyInput(let isStandardInput): "\(isStandardInput ? "standard input is empty" : "empty file") (0 bytes): nothing to scan"
+        case .emptyInput(let isStandardInput):
+            "\(isStandardInput ? "standard input is empty" : "empty file") (0 bytes): nothing to scan"
         case .notWhatItSeems(let expectation, let excerpt):
             "\(self.expectation(expectation)) (it starts with \(excerpt)); scanned as one plain file"
         case .unreadableContainer(let kind): "\(kind) image: leak-scan cannot read this container; its members were not scanned"
         case .limitCrossed(let limit): self.limit(limit)
         case .unreadableHeader(let reason): "unreadable member header: \(Formatting.sanitized(reason))"
-        case .archiveUnreadable(let members, let reason): "archive unreadable after \(Formatting.count(members, "member")): \(Formatting.sanitized(reason))"
+        case .archiveUnreadable(let members, let reason):
+            "archive unreadable after \(Formatting.count(members, "member")): \(Formatting.sanitized(reason))"
         case .encryptedMember: "encrypted member cannot be read"
         case .damagedAfterLastMember(let reason): "stream damaged after the last member: \(Formatting.sanitized(reason))"
         case .memberUnreadable(let reason): "member data unreadable: \(Formatting.sanitized(reason))"
@@ -61,15 +64,18 @@ package enum Wording {
 
     /// What a crossed limit stopped, and the flag that raises it.
     package static func limit(_ limit: Limit) -> String {
-        let what = switch limit {
-        case .nestingDepth(let depth): "nested archive not opened: deeper than \(Formatting.count(depth, "level"))"
-        case .totalBytes(let bytes): "more than \(Formatting.grouped(Int(bytes))) uncompressed bytes; the rest was not scanned"
-        case .entries(let entries): "more than \(Formatting.count(entries, "member")); the rest was not scanned"
-        case .jsonDepth(let depth): "JSON nesting deeper than \(Formatting.count(depth, "level"))"
-        case .mapEntries(let entries):
-            "more than \(Formatting.count(entries, "entry", "entries")) in sources or sourcesContent; the rest were not counted"
-        case .sectionDepth(let depth): "index map nested deeper than \(Formatting.count(depth, "section")); deeper maps not counted"
-        }
+        let what =
+            switch limit {
+            case .nestingDepth(let depth): "nested archive not opened: deeper than \(Formatting.count(depth, "level"))"
+            case .totalBytes(let bytes):
+                "more than \(Formatting.grouped(Int(bytes))) uncompressed bytes; the rest was not scanned"
+            case .entries(let entries): "more than \(Formatting.count(entries, "member")); the rest was not scanned"
+            case .jsonDepth(let depth): "JSON nesting deeper than \(Formatting.count(depth, "level"))"
+            case .mapEntries(let entries):
+                "more than \(Formatting.count(entries, "entry", "entries")) in sources or sourcesContent; the rest were not counted"
+            case .sectionDepth(let depth):
+                "index map nested deeper than \(Formatting.count(depth, "section")); deeper maps not counted"
+            }
         return what + (limit.flag.map { " (raise with \($0))" } ?? "")
     }
 

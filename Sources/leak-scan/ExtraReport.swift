@@ -8,7 +8,9 @@ struct ExtraReport: ExpressibleByArgument {
     var path: String
 
     init?(argument: String) {
-        guard let equals = argument.firstIndex(of: "="), let format = ReportFormat(rawValue: String(argument[..<equals])) else { return nil }
+        guard let equals = argument.firstIndex(of: "="), let format = ReportFormat(rawValue: String(argument[..<equals])) else {
+            return nil
+        }
         let path = String(argument[argument.index(after: equals)...])
         guard !path.isEmpty else { return nil }
         self.format = format

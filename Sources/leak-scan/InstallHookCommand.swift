@@ -18,7 +18,9 @@ struct InstallHookCommand: ParsableCommand {
     @Option(help: "The leak-scan executable the hook runs (default: leak-scan on PATH, else npx --no leak-scan).")
     var executable: String?
 
-    @Argument(help: "Package folders the hook packs (default: every package.json tracked outside node_modules).", completion: .directory)
+    @Argument(
+        help: "Package folders the hook packs (default: every package.json tracked outside node_modules).", completion: .directory
+    )
     var packages: [String] = []
 
     func run() throws {
@@ -34,10 +36,12 @@ struct InstallHookCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path), !force {
                 throw CommandError.usage("\(path) already exists; add --force to replace it")
             }
-            try ReportWriter.writeAtomically(HookScript.text(hook: hookName, executable: executable, packages: packages), to: path, mode: 0o755)
+            try ReportWriter.writeAtomically(
+                HookScript.text(hook: hookName, executable: executable, packages: packages), to: path, mode: 0o755)
             let action = hookName == "pre-push" ? "push" : "commit"
             let runs = executable ?? "leak-scan (from PATH, else npx --no leak-scan)"
-            try ReportWriter.writeStandardOutput("installed \(path): runs \(runs) pack on the repository's npm packages before each \(action)\n")
+            try ReportWriter.writeStandardOutput(
+                "installed \(path): runs \(runs) pack on the repository's npm packages before each \(action)\n")
         }
     }
 
@@ -61,9 +65,11 @@ struct InstallHookCommand: ParsableCommand {
 enum HookScript {
     static func text(hook: String, executable: String?, packages: [String]) -> String {
         let action = hook == "pre-push" ? "push" : "commit"
-        let runner = executable.map { "set -- \(quote($0))" }
+        let runner =
+            executable.map { "set -- \(quote($0))" }
             ?? #"if command -v leak-scan >/dev/null 2>&1; then set -- leak-scan; else set -- npx --no leak-scan; fi"#
-        let listing = packages.isEmpty
+        let listing =
+            packages.isEmpty
             ? "git ls-files -- package.json '*/package.json' | grep -v 'node_modules/' | sed -e 's|/*package.json$||' -e 's|^$|.|'"
             : "printf '%s\\n' " + packages.map(quote).joined(separator: " ")
         return """

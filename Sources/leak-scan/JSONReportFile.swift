@@ -1,9 +1,9 @@
 import FoundationEssentials
 import LeakReporters
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A `--format json` report read back from a file (a baseline, a side of `diff`); errors name the file and say why in
@@ -39,7 +39,9 @@ enum JSONReportFile {
         for key in context.codingPath {
             if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
         }
-        if case .keyNotFound(let key, _) = error { return (path.isEmpty ? "" : path + ": ") + "missing key \"\(key.stringValue)\"" }
+        if case .keyNotFound(let key, _) = error {
+            return (path.isEmpty ? "" : path + ": ") + "missing key \"\(key.stringValue)\""
+        }
         return (path.isEmpty ? "" : path + ": ") + context.debugDescription
     }
 }

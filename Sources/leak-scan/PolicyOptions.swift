@@ -8,7 +8,8 @@ import LeakScanCore
 struct PolicyOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "Policy file for every artifact (default: the nearest \(PolicyFile.fileName) or package.json \"leakScan\" key from each artifact's folder up to the git root).",
+        help:
+            "Policy file for every artifact (default: the nearest \(PolicyFile.fileName) or package.json \"leakScan\" key from each artifact's folder up to the git root).",
         completion: .file(extensions: ["json"]))
     var config: String?
 

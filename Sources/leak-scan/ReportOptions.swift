@@ -11,15 +11,22 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Report format.")
     var format: ReportFormat = .text
 
-    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
+    @Option(
+        name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
     var output: String?
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(name: .long, help: "A JSON report of an earlier scan: only exposure not in it fails.", completion: .file(extensions: ["json"]))
+    @Option(
+        name: .long, help: "A JSON report of an earlier scan: only exposure not in it fails.",
+        completion: .file(extensions: ["json"]))
     var baseline: String?
 
-    @Option(name: .long, help: "Findings that fail the run: error (a leak, exit 1), warning (also exit 1 on warnings), never (exit 0 on findings; an incomplete scan still exits 2).")
+    @Option(
+        name: .long,
+        help:
+            "Findings that fail the run: error (a leak, exit 1), warning (also exit 1 on warnings), never (exit 0 on findings; an incomplete scan still exits 2)."
+    )
     var failOn: FailOn = .error
 
     @Flag(name: .shortAndLong, help: "List every map, reference and note (by default lesser ones are counted by kind).")
@@ -30,7 +37,8 @@ struct ReportOptions: ParsableArguments {
 
     @Option(
         name: .customLong("also-write"),
-        help: ArgumentHelp("Also write the same result as FORMAT to FILE (repeatable): one scan, several reports.", valueName: "format=file"))
+        help: ArgumentHelp(
+            "Also write the same result as FORMAT to FILE (repeatable): one scan, several reports.", valueName: "format=file"))
     var alsoWrite: [ExtraReport] = []
 
     @Option(name: .long, help: "SARIF automation category, so uploads of different scans do not replace each other.")
@@ -58,14 +66,18 @@ struct ReportOptions: ParsableArguments {
         progress?.clear()
         let scan = ScanAssessment(report, baseline: judgement.baseline, policyFor: judgement.policies.policy(for:))
         DiagnosticPrinter.print(report)
-        let options = RenderOptions(quiet: quiet, verbose: verbose, color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment))
+        let options = RenderOptions(
+            quiet: quiet, verbose: verbose,
+            color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment))
         try write(scan, options: options)
         throw ExitCode(failOn.exitCode(for: scan))
     }
 
     func write(_ scan: ScanAssessment, options: RenderOptions) throws {
         for extra in alsoWrite {
-            try ReportWriter.writeAtomically(try extra.format.render(scan, options: RenderOptions(verbose: verbose), sarifCategory: sarifCategory), to: extra.path)
+            try ReportWriter.writeAtomically(
+                try extra.format.render(scan, options: RenderOptions(verbose: verbose), sarifCategory: sarifCategory),
+                to: extra.path)
         }
         let text = try format.render(scan, options: options, sarifCategory: sarifCategory)
         if let output {

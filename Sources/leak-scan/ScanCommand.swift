@@ -42,7 +42,8 @@ struct ScanCommand: ParsableCommand {
     var filesFrom: String?
 
     @Option(
-        name: .customLong("pack"), help: "Also npm pack this package folder and scan the tarball, in the same report (repeatable).",
+        name: .customLong("pack"),
+        help: "Also npm pack this package folder and scan the tarball, in the same report (repeatable).",
         completion: .directory)
     var packDirectories: [String] = []
 
@@ -59,7 +60,8 @@ struct ScanCommand: ParsableCommand {
         guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if let first = inputs.first, !FileManager.default.fileExists(atPath: first),
-            let command = CommandSuggestion.nearest(to: first, among: LeakScanCommand.configuration.subcommands.map { $0._commandName })
+            let command = CommandSuggestion.nearest(
+                to: first, among: LeakScanCommand.configuration.subcommands.map { $0._commandName })
         {
             throw ValidationError("'\(first)' is neither a file nor a command; did you mean 'leak-scan \(command)'?")
         }

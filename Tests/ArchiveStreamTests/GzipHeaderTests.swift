@@ -10,7 +10,9 @@ import Testing
     static let deflateAndTrailer = Array(GzipInflaterTests.tgz.dropFirst(10))
 
     /// A gzip member of `tar` with the given optional fields; `headerCRC` writes FHCRC (`corruptCRC` writes it wrong).
-    static func member(extra: Int = 0, name: Int = 0, comment: Int = 0, headerCRC: Bool = false, corruptCRC: Bool = false) -> [UInt8] {
+    static func member(
+        extra: Int = 0, name: Int = 0, comment: Int = 0, headerCRC: Bool = false, corruptCRC: Bool = false
+    ) -> [UInt8] {
         var flags: UInt8 = 0
         if headerCRC { flags |= 2 }
         if extra > 0 { flags |= 4 }
@@ -62,7 +64,9 @@ import Testing
         var failures: [String] = []
         for split in 1...(Self.headerLength + 1) {
             let (output, error) = Self.inflate(Self.everyField, splits: [split])
-            if error != nil || output != Self.tar { failures.append("split at \(split): \(error?.message ?? "different output")") }
+            if error != nil || output != Self.tar {
+                failures.append("split at \(split): \(error?.message ?? "different output")")
+            }
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
@@ -89,7 +93,9 @@ import Testing
         var failures: [String] = []
         for offset in 0...(second.count - Self.deflateAndTrailer.count + 1) {
             let (output, error) = Self.inflate(stream, splits: [Self.everyField.count + offset])
-            if error != nil || output != Self.tar + Self.tar { failures.append("split at +\(offset): \(error?.message ?? "different output")") }
+            if error != nil || output != Self.tar + Self.tar {
+                failures.append("split at +\(offset): \(error?.message ?? "different output")")
+            }
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }

@@ -29,7 +29,9 @@ import Testing
             #expect(spool.size == 300_000)
             #expect(spool.isOnDisk == (limit < bytes.count))
             for offset in [0, 1, 99_999, 100_000, 299_990] {
-                #expect(try Self.readBack(spool, at: Int64(offset), count: 20) == Array(bytes[offset..<min(offset + 20, bytes.count)]))
+                #expect(
+                    try Self.readBack(spool, at: Int64(offset), count: 20) == Array(bytes[offset..<min(offset + 20, bytes.count)])
+                )
             }
             #expect(try Self.readBack(spool, at: 300_000, count: 5).isEmpty)
             #expect(try Self.readBack(spool, at: 0, count: 300_000) == bytes)
@@ -53,7 +55,8 @@ import Testing
     /// central directory; a piped tgz streams without a spool.
     @Test(arguments: [1, 7, 511, 512, 513, 65_536])
     func pipedZipIsSpooledAndReadFromItsCentralDirectory(chunkSize: Int) throws {
-        let zip = HandZip.build([.text("dist/a.js.map", "{}"), .text("dist/b.js", "b")], prefix: Array("#!/bin/sh\nexit 0\n".utf8))
+        let zip = HandZip.build(
+            [.text("dist/a.js.map", "{}"), .text("dist/b.js", "b")], prefix: Array("#!/bin/sh\nexit 0\n".utf8))
         var spooled = 0
         let reader = try ArchiveReader.open(stream: ChunkedByteSource(zip, chunkSize: chunkSize)) { spooled += $0 }
         var names: [String] = []
@@ -86,6 +89,8 @@ import Testing
         try Self.fill(spool, HandZip.build(entries), blockSize: 1 << 16)
         let check = try ZipDirectoryCheck.run(on: spool, maxReports: 20)
         #expect(check.disagreements.count == 21)
-        #expect(check.disagreements.last == .init(member: nil, message: "10 more members whose local headers disagree with the central directory"))
+        #expect(
+            check.disagreements.last
+                == .init(member: nil, message: "10 more members whose local headers disagree with the central directory"))
     }
 }

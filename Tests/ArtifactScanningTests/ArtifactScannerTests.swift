@@ -14,11 +14,15 @@ import Testing
     }
 
     @Test func npmTarballWithMapIsALeakWithExactCounts() {
-        let report = Self.scan("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [
-            .text("package/package.json", #"{"name":"pkg","version":"1.0.0"}"#),
-            .text("package/dist/app.js", "x()\n//# sourceMappingURL=app.js.map\n"),
-            .text("package/dist/app.js.map", Self.leakingMap),
-        ]))
+        let report = Self.scan(
+            "pkg.tgz",
+            ArchiveBuilder.build(
+                .tar, filter: .gzip,
+                [
+                    .text("package/package.json", #"{"name":"pkg","version":"1.0.0"}"#),
+                    .text("package/dist/app.js", "x()\n//# sourceMappingURL=app.js.map\n"),
+                    .text("package/dist/app.js.map", Self.leakingMap),
+                ]))
         #expect(report.verdict == .leak)
         #expect(report.maps.map { $0.location.chain.last } == ["package/dist/app.js.map"])
         #expect(report.totals.firstParty == ExposureCount(files: 1, lines: 2, bytes: 31))
@@ -28,12 +32,16 @@ import Testing
     }
 
     @Test func referencesAreClassifiedPresentMissingRemote() {
-        let report = Self.scan("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [
-            .text("package/a.js", "//# sourceMappingURL=maps/a.js.map\n"),
-            .text("package/maps/a.js.map", MapText.map(sources: ["a.ts"], contents: nil)),
-            .text("package/b.js", "//# sourceMappingURL=b.js.map"),
-            .text("package/c.css", "/*# sourceMappingURL=https://cdn.example.com/c.css.map */"),
-        ]))
+        let report = Self.scan(
+            "pkg.tgz",
+            ArchiveBuilder.build(
+                .tar, filter: .gzip,
+                [
+                    .text("package/a.js", "//# sourceMappingURL=maps/a.js.map\n"),
+                    .text("package/maps/a.js.map", MapText.map(sources: ["a.ts"], contents: nil)),
+                    .text("package/b.js", "//# sourceMappingURL=b.js.map"),
+                    .text("package/c.css", "/*# sourceMappingURL=https://cdn.example.com/c.css.map */"),
+                ]))
         #expect(report.references.map(\.status) == [.present, .missing, .remote])
         #expect(report.verdict == .warn)
         #expect(report.totals.namesOnlyMaps == 1)
@@ -44,7 +52,8 @@ import Testing
         var names = ["level1.tgz"]
         for level in 2...4 {
             let name = "level\(level).\(level % 2 == 0 ? "zip" : "tgz")"
-            inner = level % 2 == 0
+            inner =
+                level % 2 == 0
                 ? ArchiveBuilder.build(.zip, [.file("share/level\(level - 1).tgz", inner)])
                 : ArchiveBuilder.build(.tar, filter: .gzip, [.file("share/level\(level - 1).zip", inner)])
             names.insert(name, at: 0)
@@ -53,13 +62,18 @@ import Testing
         #expect(depth4.maps.isEmpty)
         #expect(depth4.verdict == .incomplete)
         #expect(depth4.diagnostics.map(\.problem) == [.limitCrossed(.nestingDepth(3))])
-        #expect(depth4.diagnostics.first?.location.description == "\(depth4.name)!share/level4.zip!share/level3.tgz!share/level2.zip!share/level1.tgz")
+        #expect(
+            depth4.diagnostics.first?.location.description
+                == "\(depth4.name)!share/level4.zip!share/level3.tgz!share/level2.zip!share/level1.tgz")
 
         var limits = ScanLimits()
         limits.maxDepth = 4
         let opened = Self.scan("outer.whl", ArchiveBuilder.build(.zip, [.file("share/level4.zip", inner)]), limits: limits)
         #expect(opened.verdict == .leak)
-        #expect(opened.maps.first?.location.chain.dropFirst() == ["share/level4.zip", "share/level3.tgz", "share/level2.zip", "share/level1.tgz", "package/dist/index.js.map"])
+        #expect(
+            opened.maps.first?.location.chain.dropFirst() == [
+                "share/level4.zip", "share/level3.tgz", "share/level2.zip", "share/level1.tgz", "package/dist/index.js.map",
+            ])
     }
 
     @Test func debianPackageDataIsScanned() {
@@ -70,10 +84,14 @@ import Testing
     }
 
     @Test func linksAndDirectoriesAreNotCountedButReported() {
-        let report = Self.scan("pkg.tar", ArchiveBuilder.build(.tar, [
-            .directory("package/"), .text("package/a.js.map", Self.leakingMap),
-            .symlink("package/b.js.map", target: "a.js.map"), .hardlink("package/c.js.map", target: "package/a.js.map"),
-        ]))
+        let report = Self.scan(
+            "pkg.tar",
+            ArchiveBuilder.build(
+                .tar,
+                [
+                    .directory("package/"), .text("package/a.js.map", Self.leakingMap),
+                    .symlink("package/b.js.map", target: "a.js.map"), .hardlink("package/c.js.map", target: "package/a.js.map"),
+                ]))
         #expect(report.maps.count == 1)
         #expect(report.statistics.linksSkipped == 2)
         #expect(report.statistics.directories == 1)
@@ -81,7 +99,8 @@ import Testing
 
     @Test func truncatedArtifactIsIncompleteWithAMessageNamingTheMember() {
         let noise = SeededGenerator.noise(count: 400_000, seed: 3)
-        let full = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/blob.bin", noise), .text("package/x.js.map", Self.leakingMap)])
+        let full = ArchiveBuilder.build(
+            .tar, filter: .gzip, [.file("package/blob.bin", noise), .text("package/x.js.map", Self.leakingMap)])
         let report = Self.scan("cut.tgz", Array(full.prefix(250_000)))
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.count == 1)

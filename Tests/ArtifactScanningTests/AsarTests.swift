@@ -13,7 +13,11 @@ import Testing
         .file("package.json", Array(#"{"name":"app","main":"dist/main.js"}"#.utf8)),
         .file("dist/main.js", Array("main()\n//# sourceMappingURL=main.js.map\n".utf8)),
         .file("dist/main.js.map", Array(leaking.utf8)),
-        .file("dist/renderer.js", Array("r()\n//# sourceMappingURL=data:application/json;base64,\(MapText.base64(MapText.map(sources: ["src/renderer.tsx"], contents: ["export {}\n"])))\n".utf8)),
+        .file(
+            "dist/renderer.js",
+            Array(
+                "r()\n//# sourceMappingURL=data:application/json;base64,\(MapText.base64(MapText.map(sources: ["src/renderer.tsx"], contents: ["export {}\n"])))\n"
+                    .utf8)),
         .file("node_modules/dep/index.js.map", Array(MapText.map(sources: ["index.ts"], contents: ["x\ny"]).utf8)),
         .unpacked("native/addon.node", size: 4096),
         .link("dist/latest.js", target: "dist/main.js"),
@@ -53,13 +57,16 @@ import Testing
         #expect(report.references.map(\.status) == [.present])
         #expect(report.statistics.linksSkipped == 1)
         #expect(report.statistics.otherSkipped == 1)
-        #expect(report.notes.map(\.message).contains(
-            "asar reader warning: 1 entries are marked unpacked: their data lives outside the archive (app.asar.unpacked/) and is scanned only where that folder is scanned"))
+        #expect(
+            report.notes.map(\.message).contains(
+                "asar reader warning: 1 entries are marked unpacked: their data lives outside the archive (app.asar.unpacked/) and is scanned only where that folder is scanned"
+            ))
     }
 
     @Test func asarInsideAnotherArchiveIsRecognisedByContent() {
         let asar = AsarBuilder.build(Self.members)
-        let report = ArtifactScannerTests.scan("app.tar.gz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("resources/app-bundle", asar)]))
+        let report = ArtifactScannerTests.scan(
+            "app.tar.gz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("resources/app-bundle", asar)]))
         #expect(report.verdict == .leak)
         #expect(report.diagnostics.isEmpty)
         #expect(report.maps.map { Array($0.location.chain.dropFirst()) }.first == ["resources/app-bundle", "dist/main.js.map"])
@@ -80,7 +87,7 @@ import Testing
             }
             seen.append("\(info.path) \(info.kind) \(bytes.count) \(bytes.reduce(0) { $0 &* 31 &+ Int($1) })")
         }
-        let expected = try Self.members.compactMap { member -> (String, ArchiveEntryInfo.Kind, [UInt8])? in
+        let expected = Self.members.compactMap { member -> (String, ArchiveEntryInfo.Kind, [UInt8])? in
             switch member {
             case .file(let path, let bytes): (path, .regular, bytes)
             case .unpacked(let path, _): (path, .other, [])
@@ -109,7 +116,8 @@ import Testing
     }
 
     @Test func fileNamedAsarThatIsNotOneIsIncomplete() {
-        let report = ArtifactScannerTests.scan("pkg.tar", ArchiveBuilder.build(.tar, [.file("resources/app.asar", [4, 0, 0, 0] + Array("garbage".utf8))]))
+        let report = ArtifactScannerTests.scan(
+            "pkg.tar", ArchiveBuilder.build(.tar, [.file("resources/app.asar", [4, 0, 0, 0] + Array("garbage".utf8))]))
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.map(\.location.member) == ["resources/app.asar"])
     }

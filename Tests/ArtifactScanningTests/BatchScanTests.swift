@@ -10,7 +10,9 @@ import Testing
         let directory = TemporaryDirectory()
         let inputs = (0..<12).map { index in
             let members: [ArchiveBuilder.Member] = (0...index).map {
-                .text("package/m\($0).js.map", MapText.map(sources: ["src/m\($0).ts"], contents: [String(repeating: "x\n", count: $0 + 1)]))
+                .text(
+                    "package/m\($0).js.map",
+                    MapText.map(sources: ["src/m\($0).ts"], contents: [String(repeating: "x\n", count: $0 + 1)]))
             }
             return ScanInput.path(directory.write("a\(index).tgz", ArchiveBuilder.build(.tar, filter: .gzip, members)))
         }

@@ -14,7 +14,9 @@ import Testing
     /// A map whose sources differ per compressor, so each member's counts are its own.
     static func map(_ tag: String) -> String {
         MapText.map(
-            sources: ["webpack:///./src/\(tag)/main.ts", "webpack:///./src/\(tag)/util.ts", "webpack:///./node_modules/dep/i.js"],
+            sources: [
+                "webpack:///./src/\(tag)/main.ts", "webpack:///./src/\(tag)/util.ts", "webpack:///./node_modules/dep/i.js",
+            ],
             contents: [
                 String(repeating: "export const \(tag) = 1;\n", count: 40),
                 "line one\r\nline two\nno newline at the end",
@@ -53,10 +55,11 @@ import Testing
         #expect(report.maps.count == oracle.maps)
         #expect(report.totals.raw == ExposureCount(files: oracle.files, lines: oracle.lines, bytes: oracle.bytes))
         let found = Dictionary(uniqueKeysWithValues: report.maps.map { ($0.location.chain, $0.kind) })
-        #expect(found == [
-            [tarball, "package/dist/cli.js.\(suffix)", "cli.js"]: .inline,
-            [tarball, "package/dist/cli.js.map.\(suffix)", "cli.js.map"]: .file,
-        ])
+        #expect(
+            found == [
+                [tarball, "package/dist/cli.js.\(suffix)", "cli.js"]: .inline,
+                [tarball, "package/dist/cli.js.map.\(suffix)", "cli.js.map"]: .file,
+            ])
     }
 
     @Test(arguments: compressors)
@@ -75,37 +78,54 @@ import Testing
     @Test(arguments: [("gz", Reference.Status.present), ("br", .present), ("zst", .present), ("xz", .missing)])
     func referenceToAMapIsPresentWhenOnlyItsPrecompressedCopyShips(suffix: String, status: Reference.Status) throws {
         let tool = Self.compressors.first { $0.suffix == suffix }!.tool
-        let report = ArtifactScannerTests.scan("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [
-            .text("package/dist/a.js", "a()\n//# sourceMappingURL=a.js.map\n"),
-            .file("package/dist/a.js.map.\(suffix)", try ToolOutput.compress(Array(Self.map("a").utf8), with: tool)),
-        ]))
+        let report = ArtifactScannerTests.scan(
+            "pkg.tgz",
+            ArchiveBuilder.build(
+                .tar, filter: .gzip,
+                [
+                    .text("package/dist/a.js", "a()\n//# sourceMappingURL=a.js.map\n"),
+                    .file("package/dist/a.js.map.\(suffix)", try ToolOutput.compress(Array(Self.map("a").utf8), with: tool)),
+                ]))
         #expect(report.references.map(\.status) == [status])
         #expect(report.maps.count == 1)
     }
 
     @Test func referenceInsideACompressedScriptResolvesBesideTheCompressedFile() throws {
-        let report = ArtifactScannerTests.scan("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [
-            .file("package/dist/a.js.gz", try ToolOutput.compress(Array("a()\n//# sourceMappingURL=a.js.map\n".utf8), with: "gzip")),
-            .file("package/dist/b.js.br", try ToolOutput.compress(Array("b()\n//# sourceMappingURL=maps/b.js.map\n".utf8), with: "brotli")),
-            .text("package/dist/a.js.map", Self.map("a")),
-        ]))
-        #expect(report.references.map(\.location.description) == [
-            "\(report.name)!package/dist/a.js.gz!a.js", "\(report.name)!package/dist/b.js.br!b.js",
-        ])
+        let report = ArtifactScannerTests.scan(
+            "pkg.tgz",
+            ArchiveBuilder.build(
+                .tar, filter: .gzip,
+                [
+                    .file(
+                        "package/dist/a.js.gz",
+                        try ToolOutput.compress(Array("a()\n//# sourceMappingURL=a.js.map\n".utf8), with: "gzip")),
+                    .file(
+                        "package/dist/b.js.br",
+                        try ToolOutput.compress(Array("b()\n//# sourceMappingURL=maps/b.js.map\n".utf8), with: "brotli")),
+                    .text("package/dist/a.js.map", Self.map("a")),
+                ]))
+        #expect(
+            report.references.map(\.location.description) == [
+                "\(report.name)!package/dist/a.js.gz!a.js", "\(report.name)!package/dist/b.js.br!b.js",
+            ])
         #expect(report.references.map(\.status) == [.present, .missing])
     }
 
     @Test func debianBrotliCopyIsDecodedByName() throws {
         let deb = ArchiveBuilder.debianPackage(data: [
-            .file("./usr/share/doc/app/app.js.map.brotli", try ToolOutput.compress(Array(Self.map("deb").utf8), with: "brotli")),
+            .file("./usr/share/doc/app/app.js.map.brotli", try ToolOutput.compress(Array(Self.map("deb").utf8), with: "brotli"))
         ])
         let report = ArtifactScannerTests.scan("app_1.0_all.deb", deb)
         #expect(report.verdict == .leak)
-        #expect(report.maps.first?.location.chain.dropFirst() == ["data.tar.xz", "./usr/share/doc/app/app.js.map.brotli", "app.js.map"])
+        #expect(
+            report.maps.first?.location.chain.dropFirst() == [
+                "data.tar.xz", "./usr/share/doc/app/app.js.map.brotli", "app.js.map",
+            ])
     }
 
     @Test func brotliNamedMemberThatIsNotBrotliIsIncomplete() {
-        let report = ArtifactScannerTests.scan("pkg.tar", ArchiveBuilder.build(.tar, [.text("dist/a.js.br", "plain text, not brotli\n")]))
+        let report = ArtifactScannerTests.scan(
+            "pkg.tar", ArchiveBuilder.build(.tar, [.text("dist/a.js.br", "plain text, not brotli\n")]))
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.map(\.location.member) == ["dist/a.js.br"])
         #expect(report.diagnostics.first?.message.hasPrefix("nested archive unreadable: ") == true)
@@ -113,7 +133,8 @@ import Testing
 
     @Test func truncatedBrotliMemberIsIncomplete() throws {
         let compressed = try ToolOutput.compress(Array(Self.map("cut").utf8), with: "brotli")
-        let report = ArtifactScannerTests.scan("pkg.tar", ArchiveBuilder.build(.tar, [.file("a.js.map.br", Array(compressed.dropLast(3)))]))
+        let report = ArtifactScannerTests.scan(
+            "pkg.tar", ArchiveBuilder.build(.tar, [.file("a.js.map.br", Array(compressed.dropLast(3)))]))
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.message) == ["nested archive unreadable: brotli stream is truncated"])
         #expect(report.diagnostics.map(\.location.member) == ["a.js.map.br"])
@@ -124,21 +145,27 @@ import Testing
         var limits = ScanLimits()
         limits.maxTotalBytes = 1 << 20
         let report = ArtifactScannerTests.scan(
-            "pkg.tar", ArchiveBuilder.build(.tar, [.file("a.js.br", try ToolOutput.compress(zeros, with: "brotli"))]), limits: limits)
+            "pkg.tar", ArchiveBuilder.build(.tar, [.file("a.js.br", try ToolOutput.compress(zeros, with: "brotli"))]),
+            limits: limits)
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.map(\.limit?.flag) == ["--max-bytes"])
         #expect(report.diagnostics.first?.location.chain.suffix(2) == ["a.js.br", "a.js"])
     }
 
     @Test func plainMemberNamedCompressedIsIncompleteAndStillScanned() {
-        let report = ArtifactScannerTests.scan("pkg.tar", ArchiveBuilder.build(.tar, [
-            .text("dist/a.js.map.gz", ArtifactScannerTests.leakingMap),
-        ]))
+        let report = ArtifactScannerTests.scan(
+            "pkg.tar",
+            ArchiveBuilder.build(
+                .tar,
+                [
+                    .text("dist/a.js.map.gz", ArtifactScannerTests.leakingMap)
+                ]))
         #expect(report.verdict == .leak)
         #expect(report.maps.map(\.location.description) == ["\(report.name)!dist/a.js.map.gz"])
         #expect(report.diagnostics.map(\.location.member) == ["dist/a.js.map.gz"])
-        #expect(report.diagnostics.map(\.message) == [
-            #"named like an archive or a compressed file but its content is neither (it starts with `{"version":3,"fi…`); scanned as one plain file"#,
-        ])
+        #expect(
+            report.diagnostics.map(\.message) == [
+                #"named like an archive or a compressed file but its content is neither (it starts with `{"version":3,"fi…`); scanned as one plain file"#
+            ])
     }
 }

@@ -10,7 +10,8 @@ import Testing
 /// the readers disagree.
 @Suite struct ConsumerParityTests {
     static func map(_ name: String, lines: Int) -> String {
-        MapText.map(sources: ["src/\(name).ts"], contents: [(1...lines).map { "// \(name) \($0)" }.joined(separator: "\n") + "\n"])
+        MapText.map(
+            sources: ["src/\(name).ts"], contents: [(1...lines).map { "// \(name) \($0)" }.joined(separator: "\n") + "\n"])
     }
 
     static func scanned(_ report: ArtifactReport) -> ConsumerCounter.Count {
@@ -64,9 +65,16 @@ import Testing
         lyingName.localName = "dist/b.txt"
         return [
             ZipCase(name: "plain", bytes: HandZip.build([a, b]), expectation: .exact),
-            ZipCase(name: "self-extractor stub", bytes: HandZip.build([a, b], prefix: Array("MZ\u{90}\u{0}".utf8) + [UInt8](repeating: 0, count: 3000)), expectation: .exact),
-            ZipCase(name: "launch script", bytes: HandZip.build([a], prefix: Array("#!/bin/sh\nexec java -jar \"$0\"\n".utf8)), expectation: .exact),
-            ZipCase(name: "stray end record between members", bytes: HandZip.build([a, b], between: HandZip.strayEndRecord), expectation: .exact),
+            ZipCase(
+                name: "self-extractor stub",
+                bytes: HandZip.build([a, b], prefix: Array("MZ\u{90}\u{0}".utf8) + [UInt8](repeating: 0, count: 3000)),
+                expectation: .exact),
+            ZipCase(
+                name: "launch script", bytes: HandZip.build([a], prefix: Array("#!/bin/sh\nexec java -jar \"$0\"\n".utf8)),
+                expectation: .exact),
+            ZipCase(
+                name: "stray end record between members", bytes: HandZip.build([a, b], between: HandZip.strayEndRecord),
+                expectation: .exact),
             ZipCase(name: "two concatenated zips", bytes: HandZip.build([a]) + HandZip.build([b]), expectation: .incomplete),
             ZipCase(name: "lying local size", bytes: HandZip.build([lyingSize, b]), expectation: .incomplete),
             ZipCase(name: "lying local name", bytes: HandZip.build([a, lyingName]), expectation: .incomplete),
@@ -81,7 +89,8 @@ import Testing
         let zip = directory.write("app.zip", example.bytes)
         let extracted = try consumer.extract(zip, into: directory.path + "/out")
         let wrote = extracted ? try ConsumerCounter.count(directory.path + "/out") : ConsumerCounter.Count(files: 0, lines: 0)
-        let nested = directory.write("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/vendor/app.zip", example.bytes)]))
+        let nested = directory.write(
+            "pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/vendor/app.zip", example.bytes)]))
         for report in [ArtifactScanner().scan(.path(zip)), ArtifactScanner().scan(.path(nested))] {
             switch example.expectation {
             case .exact:
@@ -99,7 +108,8 @@ import Testing
     @Test(.enabled(if: ConsumerTool.exists("python3"), "needs python3"))
     func zipSymlinkEntryCountsWhatPythonWrites() throws {
         let directory = TemporaryDirectory()
-        let zip = directory.write("app.zip", HandZip.build([HandZip.Entry("dist/a.js.map", Array(Self.map("a", lines: 6).utf8), unixMode: 0o120777)]))
+        let zip = directory.write(
+            "app.zip", HandZip.build([HandZip.Entry("dist/a.js.map", Array(Self.map("a", lines: 6).utf8), unixMode: 0o120777)]))
         #expect(try ZipConsumer.pythonZipfile.extract(zip, into: directory.path + "/out"))
         let wrote = try ConsumerCounter.count(directory.path + "/out")
         #expect(wrote == ConsumerCounter.Count(files: 1, lines: 6))
@@ -126,12 +136,20 @@ import Testing
         #expect(try ConsumerTool.run("python3", ["-c", build], in: directory.path).status == 0)
         let wheel = directory.path + "/demo-1.0-py3-none-any.whl"
         let installed = try ConsumerTool.run(
-            "pip3", ["install", "--quiet", "--no-index", "--no-deps", "--no-compile", "--disable-pip-version-check", "--target", directory.path + "/site", wheel],
+            "pip3",
+            [
+                "install", "--quiet", "--no-index", "--no-deps", "--no-compile", "--disable-pip-version-check", "--target",
+                directory.path + "/site", wheel,
+            ],
             in: directory.path)
         #expect(installed.status == 0, "\(installed.stderr)")
         let wrote = try ConsumerCounter.count(directory.path + "/site")
         #expect(wrote == ConsumerCounter.Count(files: 1, lines: 9))
-        let nested = directory.write("bundle.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("wheels/demo-1.0-py3-none-any.whl", Array(FileManager.default.contents(atPath: wheel) ?? Data()))]))
+        let nested = directory.write(
+            "bundle.tgz",
+            ArchiveBuilder.build(
+                .tar, filter: .gzip,
+                [.file("wheels/demo-1.0-py3-none-any.whl", Array(FileManager.default.contents(atPath: wheel) ?? Data()))]))
         for report in [ArtifactScanner().scan(.path(wheel)), ArtifactScanner().scan(.path(nested))] {
             #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
             #expect(Self.scanned(report) == wrote)
@@ -142,10 +160,13 @@ import Testing
     @Test(.enabled(if: ConsumerTool.exists("dpkg-deb") && ConsumerTool.exists("python3"), "needs dpkg-deb and python3"))
     func debianPackageExtractedByDpkgDeb() throws {
         let directory = TemporaryDirectory()
-        directory.write("root/DEBIAN/control", Array("Package: demo\nVersion: 1.0\nArchitecture: all\nMaintainer: t <t@example.com>\nDescription: demo\n".utf8))
+        directory.write(
+            "root/DEBIAN/control",
+            Array("Package: demo\nVersion: 1.0\nArchitecture: all\nMaintainer: t <t@example.com>\nDescription: demo\n".utf8))
         directory.write("root/usr/share/demo/app.js.map", Array(Self.map("deb", lines: 4).utf8))
         directory.write("root/usr/share/demo/vendor.js.map", Array(Self.map("vendor", lines: 2).utf8))
-        let built = try ConsumerTool.run("dpkg-deb", ["--root-owner-group", "--build", "root", "demo_1.0_all.deb"], in: directory.path)
+        let built = try ConsumerTool.run(
+            "dpkg-deb", ["--root-owner-group", "--build", "root", "demo_1.0_all.deb"], in: directory.path)
         #expect(built.status == 0, "\(built.stderr)")
         let deb = directory.path + "/demo_1.0_all.deb"
         #expect(try ConsumerTool.run("dpkg-deb", ["-x", deb, directory.path + "/out"], in: directory.path).status == 0)
@@ -158,7 +179,10 @@ import Testing
 
     /// An rpm built by rpmbuild whose payload holds a hard-linked pair (cpio puts the data on the last link),
     /// extracted with `rpm2cpio | cpio -idm`.
-    @Test(.enabled(if: ConsumerTool.exists("rpmbuild") && ConsumerTool.exists("rpm2cpio") && ConsumerTool.exists("cpio") && ConsumerTool.exists("python3"), "needs rpmbuild, rpm2cpio, cpio and python3"))
+    @Test(
+        .enabled(
+            if: ConsumerTool.exists("rpmbuild") && ConsumerTool.exists("rpm2cpio") && ConsumerTool.exists("cpio")
+                && ConsumerTool.exists("python3"), "needs rpmbuild, rpm2cpio, cpio and python3"))
     func rpmExtractedByRpm2cpio() throws {
         let directory = TemporaryDirectory()
         directory.write("app.js.map", Array(Self.map("rpm", lines: 5).utf8))
@@ -181,7 +205,8 @@ import Testing
             """
         directory.write("demo.spec", Array(spec.utf8))
         let built = try ConsumerTool.run(
-            "rpmbuild", ["--define", "_topdir \(directory.path)/rpmbuild", "--define", "__os_install_post %{nil}", "-bb", "demo.spec"],
+            "rpmbuild",
+            ["--define", "_topdir \(directory.path)/rpmbuild", "--define", "__os_install_post %{nil}", "-bb", "demo.spec"],
             in: directory.path)
         #expect(built.status == 0, "\(built.stderr)")
         let rpm = directory.path + "/rpmbuild/RPMS/noarch/demo-1.0-1.noarch.rpm"

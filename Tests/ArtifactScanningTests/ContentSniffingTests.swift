@@ -22,8 +22,12 @@ import Testing
     @Test(arguments: shapes)
     func containerWithoutAnExtensionIsOpenedByContent(format: String, filter: String?, kind: ContentSniffer.Kind) {
         let inner = FormatWriter.build(format: format, filter: filter, files: [("a.js.map", Self.map)])
-        #expect(inner.withUnsafeBytes { ContentSniffer.classify(UnsafeRawBufferPointer(rebasing: $0.prefix(ContentSniffer.headLength))) } == kind)
-        let report = ArtifactScannerTests.scan("image.tar", ArchiveBuilder.build(.tar, [.text("oci-layout", "{}"), .file(Self.blob, inner)]))
+        #expect(
+            inner.withUnsafeBytes {
+                ContentSniffer.classify(UnsafeRawBufferPointer(rebasing: $0.prefix(ContentSniffer.headLength)))
+            } == kind)
+        let report = ArtifactScannerTests.scan(
+            "image.tar", ArchiveBuilder.build(.tar, [.text("oci-layout", "{}"), .file(Self.blob, inner)]))
         #expect(report.verdict == .leak)
         #expect(report.diagnostics.isEmpty)
         #expect(report.maps.map { Array($0.location.chain.dropFirst()) } == [[Self.blob, "a.js.map"]])
@@ -38,7 +42,10 @@ import Testing
         let report = ArtifactScannerTests.scan("image.tar", ArchiveBuilder.build(.tar, [.file(Self.blob, inner)]))
         #expect(report.verdict == .incomplete)
         #expect(report.statistics.nestedArchives == 1)
-        #expect(report.diagnostics.map(\.message) == ["member data unreadable: Current client reader does not support seeking a device"])
+        #expect(
+            report.diagnostics.map(\.message) == [
+                "member data unreadable: Current client reader does not support seeking a device"
+            ])
     }
 
     @Test func textThatStartsLikeAMagicNumberIsNotOpened() {
@@ -46,7 +53,8 @@ import Testing
             "BZh9 is not bzip2 unless a block follows\n", "070701 is a number, not a cpio header\n",
             "PK is a prefix\n", String(repeating: " ", count: 257) + "ustar is not a tar header without its place\n",
         ]
-        let report = ArtifactScannerTests.scan("texts.tar", ArchiveBuilder.build(.tar, texts.enumerated().map { .text("doc\($0.offset)", $0.element) }))
+        let report = ArtifactScannerTests.scan(
+            "texts.tar", ArchiveBuilder.build(.tar, texts.enumerated().map { .text("doc\($0.offset)", $0.element) }))
         #expect(report.statistics.nestedArchives == 0)
         #expect(report.statistics.regularFiles == 4)
         #expect(report.diagnostics.isEmpty)
@@ -57,7 +65,10 @@ import Testing
         let image = Array("hsqs".utf8) + [UInt8](repeating: 0, count: 300)
         let report = ArtifactScannerTests.scan("snap.tar", ArchiveBuilder.build(.tar, [.file("app.snap", image)]))
         #expect(report.verdict == .incomplete)
-        #expect(report.diagnostics.map(\.message) == ["squashfs image: leak-scan cannot read this container; its members were not scanned"])
+        #expect(
+            report.diagnostics.map(\.message) == [
+                "squashfs image: leak-scan cannot read this container; its members were not scanned"
+            ])
     }
 
     /// An OCI image layout as `docker save` (≥ 25) writes it: extension-less blobs, one gzip layer, one plain layer,
@@ -67,19 +78,27 @@ import Testing
         let work = TemporaryDirectory()
         work.write("layer1/app/dist/main.js.map", Self.map)
         work.write("layer1/app/dist/main.js", Array("main()\n//# sourceMappingURL=main.js.map\n".utf8))
-        work.write("layer2/srv/www/site.css.map", Array(MapText.map(sources: ["src/site.scss"], contents: ["a {\n  b: c;\n}\n"]).utf8))
+        work.write(
+            "layer2/srv/www/site.css.map", Array(MapText.map(sources: ["src/site.scss"], contents: ["a {\n  b: c;\n}\n"]).utf8))
         let gzipLayer = try ToolOutput.run(["tar", "-C", work.path + "/layer1", "-czf", "-", "app"])
         let plainLayer = try ToolOutput.run(["tar", "-C", work.path + "/layer2", "-cf", "-", "srv"])
         let blobs = ["blobs/sha256/" + String(repeating: "a1", count: 32), "blobs/sha256/" + String(repeating: "b2", count: 32)]
-        let image = work.write("image.tar", ArchiveBuilder.build(.tar, [
-            .text("oci-layout", #"{"imageLayoutVersion":"1.0.0"}"#), .text("index.json", #"{"schemaVersion":2}"#),
-            .file(blobs[0], gzipLayer), .file(blobs[1], plainLayer),
-        ]))
+        let image = work.write(
+            "image.tar",
+            ArchiveBuilder.build(
+                .tar,
+                [
+                    .text("oci-layout", #"{"imageLayoutVersion":"1.0.0"}"#), .text("index.json", #"{"schemaVersion":2}"#),
+                    .file(blobs[0], gzipLayer), .file(blobs[1], plainLayer),
+                ]))
 
         let unpacked = work.path + "/unpacked"
         for (index, blob) in blobs.enumerated() {
             try FileManager.default.createDirectory(atPath: "\(unpacked)/\(index)", withIntermediateDirectories: true)
-            _ = try ToolOutput.run(["sh", "-c", "tar -xOf \"$0\" \"$1\" > \"$2.layer\" && tar -xf \"$2.layer\" -C \"$2\" && rm \"$2.layer\"", image, blob, "\(unpacked)/\(index)"])
+            _ = try ToolOutput.run([
+                "sh", "-c", "tar -xOf \"$0\" \"$1\" > \"$2.layer\" && tar -xf \"$2.layer\" -C \"$2\" && rm \"$2.layer\"", image,
+                blob, "\(unpacked)/\(index)",
+            ])
         }
         var oracle = ExposureOracle()
         try oracle.count(directory: unpacked)
@@ -90,9 +109,10 @@ import Testing
         #expect(report.diagnostics.isEmpty)
         #expect(report.maps.count == oracle.maps)
         #expect(report.totals.raw == ExposureCount(files: oracle.files, lines: oracle.lines, bytes: oracle.bytes))
-        #expect(report.maps.map { Array($0.location.chain.dropFirst()) } == [
-            [blobs[0], "app/dist/main.js.map"], [blobs[1], "srv/www/site.css.map"],
-        ])
+        #expect(
+            report.maps.map { Array($0.location.chain.dropFirst()) } == [
+                [blobs[0], "app/dist/main.js.map"], [blobs[1], "srv/www/site.css.map"],
+            ])
         #expect(report.references.map(\.status) == [.present])
     }
 
@@ -113,7 +133,8 @@ import Testing
         let report = ArtifactScannerTests.scan("bundle.zip", ArchiveBuilder.build(.zip, [.file("vendor/dep-tarball", bytes)]))
         #expect(report.verdict == .leak)
         #expect(report.diagnostics.isEmpty)
-        #expect(report.maps.map { Array($0.location.chain.dropFirst()) } == [["vendor/dep-tarball", "package/dist/index.js.map"]])
+        #expect(
+            report.maps.map { Array($0.location.chain.dropFirst()) } == [["vendor/dep-tarball", "package/dist/index.js.map"]])
         #expect(report.totals.raw == ExposureCount(files: oracle.files, lines: oracle.lines, bytes: oracle.bytes))
         #expect(oracle.files == 2)
     }

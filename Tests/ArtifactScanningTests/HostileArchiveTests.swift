@@ -59,10 +59,12 @@ import Testing
         #expect(report.diagnostics.first?.location.chain.dropFirst() == ["level1.tgz", "level2.tgz", "level3.tgz", "level4.tgz"])
     }
 
-    static let truncatable = ArchiveBuilder.build(.tar, filter: .gzip, [
-        .file("package/noise.bin", SeededGenerator.noise(count: 120_000, seed: 5)),
-        .text("package/dist/app.js.map", leakingMap),
-    ])
+    static let truncatable = ArchiveBuilder.build(
+        .tar, filter: .gzip,
+        [
+            .file("package/noise.bin", SeededGenerator.noise(count: 120_000, seed: 5)),
+            .text("package/dist/app.js.map", leakingMap),
+        ])
 
     @Test(arguments: [30, 1_000, 60_000, 110_000, truncatable.count - 4])
     func truncatedTarballIsNeverClean(keeping: Int) {
@@ -81,9 +83,10 @@ import Testing
         #expect(report.isIncomplete)
         // libarchive reads on past the tar end marker (as node-tar reads past a single zero block), so the damage
         // is met while looking for another header.
-        #expect(report.diagnostics.map(\.problem) == [
-            .archiveUnreadable(afterMembers: 1, reason: "gzip CRC-32 or length check failed: the data is corrupt")
-        ])
+        #expect(
+            report.diagnostics.map(\.problem) == [
+                .archiveUnreadable(afterMembers: 1, reason: "gzip CRC-32 or length check failed: the data is corrupt")
+            ])
     }
 
     @Test func encryptedZipMemberIsNamedAndMakesTheScanIncomplete() {
@@ -96,9 +99,13 @@ import Testing
 
     @Test func traversalAndAbsoluteNamesAreReportedAsWrittenAndNothingIsWritten() throws {
         let directory = TemporaryDirectory()
-        let path = directory.write("evil.tar", ArchiveBuilder.build(.tar, [
-            .text("../../outside.js.map", Self.leakingMap), .text("/etc/absolute.js.map", Self.leakingMap),
-        ]))
+        let path = directory.write(
+            "evil.tar",
+            ArchiveBuilder.build(
+                .tar,
+                [
+                    .text("../../outside.js.map", Self.leakingMap), .text("/etc/absolute.js.map", Self.leakingMap),
+                ]))
         let report = ArtifactScanner().scan(.path(path))
         #expect(report.maps.map(\.location.member) == ["../../outside.js.map", "/etc/absolute.js.map"].sorted())
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["evil.tar"])
@@ -159,7 +166,8 @@ import Testing
         let report = Self.scan("garbage.tar", ArchiveBuilder.build(.tar, [.text("a.js", script)]))
         #expect(report.maps.isEmpty)
         #expect(report.verdict == .clean)
-        #expect(report.notes.map(\.kind) == [.inlinePayloadNotAMap(encoding: .base64, payloadBytes: 23, invalidBase64Length: false)])
+        #expect(
+            report.notes.map(\.kind) == [.inlinePayloadNotAMap(encoding: .base64, payloadBytes: 23, invalidBase64Length: false)])
         #expect(report.notes.map(\.location.byteOffset) == [8])
     }
 
@@ -170,7 +178,8 @@ import Testing
     }
 
     @Test func deepNestingAheadOfSourcesIsReadAndCounted() {
-        let map = #"{"x":"# + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+        let map =
+            #"{"x":"# + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
             + #","sources":["src/a.ts"],"sourcesContent":["a\nb\n"]}"#
         let report = Self.scan("deep.tar", ArchiveBuilder.build(.tar, [.text("package/out.json", map)]))
         #expect(report.totals.firstParty.lines == 2)

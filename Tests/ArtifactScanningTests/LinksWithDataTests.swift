@@ -68,7 +68,10 @@ import Testing
         let report = HostileArchiveTests.scan("lib.zip", zip)
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.map(\.location.member) == ["dist/a.js.map"])
-        #expect(report.diagnostics.first?.message == "a special-file entry that carries \(Self.map.utf8.count) bytes, which libarchive does not hand out; its consumers may write them as a file")
+        #expect(
+            report.diagnostics.first?.message
+                == "a special-file entry that carries \(Self.map.utf8.count) bytes, which libarchive does not hand out; its consumers may write them as a file"
+        )
         #expect(report.statistics.otherSkipped == 0)
     }
 
@@ -85,16 +88,21 @@ import Testing
 
     @Test func nestedZipSymlinkEntryIsReadToo() {
         let zip = HandZip.build([HandZip.Entry("dist/a.js.map", Array(Self.map.utf8), unixMode: 0o120777)])
-        let report = HostileArchiveTests.scan("pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/vendor/lib.whl", zip)]))
+        let report = HostileArchiveTests.scan(
+            "pkg.tgz", ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/vendor/lib.whl", zip)]))
         #expect(report.diagnostics.isEmpty)
         #expect(report.maps.first?.location.chain.dropFirst() == ["package/vendor/lib.whl", "dist/a.js.map"])
     }
 
     @Test func bodilessLinksAreStillCountedNotRead() {
-        let report = HostileArchiveTests.scan("pkg.tar", ArchiveBuilder.build(.tar, [
-            .text("package/a.js.map", Self.map), .symlink("package/b.js.map", target: "a.js.map"),
-            .hardlink("package/c.js.map", target: "package/a.js.map"),
-        ]))
+        let report = HostileArchiveTests.scan(
+            "pkg.tar",
+            ArchiveBuilder.build(
+                .tar,
+                [
+                    .text("package/a.js.map", Self.map), .symlink("package/b.js.map", target: "a.js.map"),
+                    .hardlink("package/c.js.map", target: "package/a.js.map"),
+                ]))
         #expect(report.maps.count == 1)
         #expect(report.statistics.linksSkipped == 2)
         #expect(report.statistics.regularFiles == 1)

@@ -10,36 +10,55 @@ import Testing
     }
 
     @Test func goodFileSetsThresholdsAndAllowlist() throws {
-        let policy = try Self.parse("""
+        let policy = try Self.parse(
+            """
             {"version": 1, "fail": {"firstPartyLinesOver": 10, "thirdParty": true, "namesOnly": true},
              "allow": [{"path": "package/dist/vendor/*.map", "reason": "vendored"}, {"fingerprint": "ab", "reason": "reviewed"}]}
             """)
         #expect(policy.maxFirstPartyLines == 10)
         #expect(policy.failOnThirdParty)
         #expect(policy.failOnNamesOnly)
-        #expect(policy.allow == [
-            Policy.AllowEntry(pathGlob: "package/dist/vendor/*.map", reason: "vendored"),
-            Policy.AllowEntry(fingerprint: "ab", reason: "reviewed"),
-        ])
+        #expect(
+            policy.allow == [
+                Policy.AllowEntry(pathGlob: "package/dist/vendor/*.map", reason: "vendored"),
+                Policy.AllowEntry(fingerprint: "ab", reason: "reviewed"),
+            ])
     }
 
     @Test(arguments: [
-        (#"{"version": 1, "fial": {}}"#,
-         #"/repo/.leak-scan.json:1:16: unknown key "fial" in the top level (expected one of: allow, fail, version)"#),
-        (#"{"version": 1, "fail": {"firstPartyLines": 3}}"#,
-         #"/repo/.leak-scan.json:1:25: unknown key "firstPartyLines" in "fail" (expected one of: firstPartyLinesOver, namesOnly, thirdParty)"#),
-        (#"{"version": 1, "allow": [{"path": "*.map", "reason": "x", "expires": "2027"}]}"#,
-         #"/repo/.leak-scan.json:1:59: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason)"#),
-        (#"{"version": 1, "allow": [{"path": "*.map"}]}"#,
-         #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "reason" saying why the exposure is accepted"#),
-        (#"{"version": 1, "allow": [{"reason": "because"}]}"#,
-         #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "path" glob or a "fingerprint""#),
-        (#"{"version": 2}"#,
-         #"/repo/.leak-scan.json:1:13: "version" must be 1 (the only policy version this leak-scan reads)"#),
-        (#"{"version": 1, "fail": {"thirdParty": "yes"}}"#,
-         #"/repo/.leak-scan.json:1:39: "fail.thirdParty" must be true or false"#),
+        (
+            #"{"version": 1, "fial": {}}"#,
+            #"/repo/.leak-scan.json:1:16: unknown key "fial" in the top level (expected one of: allow, fail, version)"#
+        ),
+        (
+            #"{"version": 1, "fail": {"firstPartyLines": 3}}"#,
+            #"/repo/.leak-scan.json:1:25: unknown key "firstPartyLines" in "fail" (expected one of: firstPartyLinesOver, namesOnly, thirdParty)"#
+        ),
+        (
+            #"{"version": 1, "allow": [{"path": "*.map", "reason": "x", "expires": "2027"}]}"#,
+            #"/repo/.leak-scan.json:1:59: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason)"#
+        ),
+        (
+            #"{"version": 1, "allow": [{"path": "*.map"}]}"#,
+            #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "reason" saying why the exposure is accepted"#
+        ),
+        (
+            #"{"version": 1, "allow": [{"reason": "because"}]}"#,
+            #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "path" glob or a "fingerprint""#
+        ),
+        (
+            #"{"version": 2}"#,
+            #"/repo/.leak-scan.json:1:13: "version" must be 1 (the only policy version this leak-scan reads)"#
+        ),
+        (
+            #"{"version": 1, "fail": {"thirdParty": "yes"}}"#,
+            #"/repo/.leak-scan.json:1:39: "fail.thirdParty" must be true or false"#
+        ),
         ("version: 1", "/repo/.leak-scan.json:1:1: expected a value"),
-        ("{\n  \"version\": 1,\n  // allow nothing yet\n  \"allow\": [\n    {\"path\": \"*.map\",},\n  ],\n}", "/repo/.leak-scan.json:5:5: \"allow[0]\" needs a \"reason\" saying why the exposure is accepted"),
+        (
+            "{\n  \"version\": 1,\n  // allow nothing yet\n  \"allow\": [\n    {\"path\": \"*.map\",},\n  ],\n}",
+            "/repo/.leak-scan.json:5:5: \"allow[0]\" needs a \"reason\" saying why the exposure is accepted"
+        ),
         ("{\"version\": 1 /* unterminated", "/repo/.leak-scan.json:1:15: unterminated comment"),
     ])
     func badFileNamesTheKeyAndTheFile(text: String, message: String) {
@@ -68,8 +87,10 @@ import Testing
 
 /// Small artifacts shared by the policy and baseline tests.
 enum TestSupportFixtures {
-    static let leakyTarball = ArchiveBuilder.build(.tar, filter: .gzip, [
-        .text("package/dist/app.js", "x()\n//# sourceMappingURL=app.js.map\n"),
-        .text("package/dist/app.js.map", ArtifactScannerTests.leakingMap),
-    ])
+    static let leakyTarball = ArchiveBuilder.build(
+        .tar, filter: .gzip,
+        [
+            .text("package/dist/app.js", "x()\n//# sourceMappingURL=app.js.map\n"),
+            .text("package/dist/app.js.map", ArtifactScannerTests.leakingMap),
+        ])
 }

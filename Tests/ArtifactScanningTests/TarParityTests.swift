@@ -33,7 +33,8 @@ import Testing
     }
 
     static func map(_ name: String, lines: Int = 2) -> String {
-        MapText.map(sources: ["src/\(name).ts"], contents: [(1...lines).map { "line \($0) of \(name)" }.joined(separator: "\n") + "\n"])
+        MapText.map(
+            sources: ["src/\(name).ts"], contents: [(1...lines).map { "line \($0) of \(name)" }.joined(separator: "\n") + "\n"])
     }
 
     static var cases: [Case] {
@@ -49,7 +50,8 @@ import Testing
                 tar: HandTar.pax([("size", "1024")], global: true) + a + b + HandTar.end, outcome: .incomplete),
             Case(
                 name: "link name on a file hides a header in its body",
-                tar: HandTar.header("package/dist/cover.txt", size: hiddenInner.count, linkName: "x") + hiddenInner + a + HandTar.end,
+                tar: HandTar.header("package/dist/cover.txt", size: hiddenInner.count, linkName: "x") + hiddenInner + a
+                    + HandTar.end,
                 outcome: .incomplete),
             Case(
                 name: "pax path and GNU long name disagree",
@@ -58,7 +60,9 @@ import Testing
                 outcome: .incomplete),
             Case(
                 name: "hard link with a body in ustar",
-                tar: a + HandTar.header("package/dist/link.js.map", size: hiddenInner.count, type: "1", linkName: "package/dist/a.js.map")
+                tar: a
+                    + HandTar.header(
+                        "package/dist/link.js.map", size: hiddenInner.count, type: "1", linkName: "package/dist/a.js.map")
                     + hiddenInner + b + HandTar.end,
                 outcome: .superset),
             Case(
@@ -68,7 +72,9 @@ import Testing
         ]
     }
 
-    @Test(.enabled(if: ConsumerCounter.hasNodeTar && ConsumerTool.exists("python3"), "needs node, npm (its node-tar) and python3"), arguments: cases)
+    @Test(
+        .enabled(if: ConsumerCounter.hasNodeTar && ConsumerTool.exists("python3"), "needs node, npm (its node-tar) and python3"),
+        arguments: cases)
     func nodeTarParity(_ example: Case) throws {
         let directory = TemporaryDirectory()
         let tgz = directory.write("pkg.tgz", ArchiveBuilder.build(.raw, filter: .gzip, [.file("pkg.tar", example.tar)]))
@@ -90,7 +96,8 @@ import Testing
             #expect(scanned == consumer)
         case .superset:
             #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
-            #expect(scanned.files > consumer.files && scanned.lines > consumer.lines, "leak-scan \(scanned), node-tar \(consumer)")
+            #expect(
+                scanned.files > consumer.files && scanned.lines > consumer.lines, "leak-scan \(scanned), node-tar \(consumer)")
         case .incomplete:
             #expect(report.isIncomplete)
             #expect(disagreements.count == 1, "\(report.diagnostics)")

@@ -8,7 +8,9 @@ import Testing
 @Suite struct ZipCentralDirectoryTests {
     /// A map exposing one first-party file of two lines named after `name`.
     static func map(_ name: String) -> HandZip.Entry {
-        .text("dist/\(name).js.map", MapText.map(sources: ["src/\(name).ts"], contents: ["let \(name) = 1;\nexport { \(name) };\n"]))
+        .text(
+            "dist/\(name).js.map", MapText.map(sources: ["src/\(name).ts"], contents: ["let \(name) = 1;\nexport { \(name) };\n"])
+        )
     }
 
     static let stub: [UInt8] = Array("\u{7F}ELF".utf8) + SeededGenerator.noise(count: 8_000, seed: 41)
@@ -24,9 +26,10 @@ import Testing
     @Test func selfExtractorStubBeforeANestedZipIsSkippedAsUnzipSkipsIt() {
         let report = Self.scanNested("tool.zip", HandZip.build([Self.map("a"), Self.map("b")], prefix: Self.stub))
         #expect(report.diagnostics.isEmpty)
-        #expect(report.maps.map { Array($0.location.chain.dropFirst()) } == [
-            ["package/tool.zip", "dist/a.js.map"], ["package/tool.zip", "dist/b.js.map"],
-        ])
+        #expect(
+            report.maps.map { Array($0.location.chain.dropFirst()) } == [
+                ["package/tool.zip", "dist/a.js.map"], ["package/tool.zip", "dist/b.js.map"],
+            ])
         #expect(report.totals.firstParty == ExposureCount(files: 2, lines: 4, bytes: 50))
     }
 
@@ -53,7 +56,10 @@ import Testing
         #expect(Self.exposedSources(report) == ["src/first.ts", "src/second.ts"])
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.location.member) == ["package/app.jar"])
-        #expect(report.diagnostics.first?.message.hasPrefix("zip readers disagree: the \(first.count) bytes before this zip's first member start with a local header of another zip") == true)
+        #expect(
+            report.diagnostics.first?.message.hasPrefix(
+                "zip readers disagree: the \(first.count) bytes before this zip's first member start with a local header of another zip"
+            ) == true)
     }
 
     @Test func ofTwoConcatenatedTopLevelZipsBothAreScanned() {
@@ -69,7 +75,10 @@ import Testing
         let report = Self.scanNested("lib.zip", HandZip.build([lying, Self.map("b")]))
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map { Array($0.location.chain.dropFirst()) } == [["package/lib.zip", "dist/a.js.map"]])
-        #expect(report.diagnostics.first?.message == "zip readers disagree: the local header says 3 compressed / 3 uncompressed bytes, the central directory \(lying.data.count) / \(lying.data.count): readers that trust local headers read other data")
+        #expect(
+            report.diagnostics.first?.message
+                == "zip readers disagree: the local header says 3 compressed / 3 uncompressed bytes, the central directory \(lying.data.count) / \(lying.data.count): readers that trust local headers read other data"
+        )
         #expect(Self.exposedSources(report).contains("src/b.ts"))
     }
 
@@ -79,7 +88,9 @@ import Testing
         let report = Self.scanNested("lib.zip", HandZip.build([lying]))
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.location.member) == ["dist/a.js.map"])
-        #expect(report.diagnostics.first?.message.hasPrefix("zip readers disagree: the local header names it \"dist/readme.txt\"") == true)
+        #expect(
+            report.diagnostics.first?.message.hasPrefix("zip readers disagree: the local header names it \"dist/readme.txt\"")
+                == true)
     }
 
     @Test func lyingLocalHeaderOfATopLevelZipFileIsReportedToo() {
@@ -95,7 +106,9 @@ import Testing
         let report = Self.scanNested("lib.zip", zip)
         #expect(report.isIncomplete)
         #expect(report.diagnostics.map(\.location.member) == ["package/lib.zip"])
-        #expect(report.diagnostics.first?.message.hasPrefix("zip readers disagree: the end of central directory record lies 20022 bytes before the end") == true)
+        #expect(
+            report.diagnostics.first?.message.hasPrefix(
+                "zip readers disagree: the end of central directory record lies 20022 bytes before the end") == true)
     }
 
     @Test func plainZipsOfLibarchivesWriterAgreeWithThemselves() {

@@ -8,7 +8,10 @@ import Testing
 struct ActionScanTests {
     @Test func mixedPackAndPlainInputsAreScannedOnceIntoOneSARIF() throws {
         let directory = TemporaryDirectory()
-        _ = directory.write("app/package.json", Array(#"{"name":"app","version":"2.0.0","files":["dist"],"scripts":{"prepack":"echo packed >> ../prepack.log"}}"#.utf8))
+        _ = directory.write(
+            "app/package.json",
+            Array(
+                #"{"name":"app","version":"2.0.0","files":["dist"],"scripts":{"prepack":"echo packed >> ../prepack.log"}}"#.utf8))
         _ = directory.write("app/dist/a.js.map", Array(MapText.map(sources: ["src/a.ts"], contents: ["a\n"]).utf8))
         let environment = [
             "INPUT_PATHS": "pack:app \(CLIRunner.packageRoot)/SampleArtifacts/clean-lib-3.1.0.tgz",
@@ -19,12 +22,17 @@ struct ActionScanTests {
         let result = try CLIRunner.runTool("/bin/bash", [script], in: directory.path, environment: environment)
         #expect(result.status == 1)
         #expect(try String(contentsOfFile: directory.path + "/prepack.log", encoding: .utf8) == "packed\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sarif") } == ["out.sarif"])
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out.sarif"))) as? [String: Any])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sarif") } == ["out.sarif"]
+        )
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out.sarif")))
+                as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == "release-gate/")
         let uris = (run["results"] as? [[String: Any]] ?? []).compactMap {
-            (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+            (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])?["artifactLocation"]
+                as? [String: Any])?["uri"] as? String
         }
         #expect(uris == ["app/package.json"])
         let summary = try String(contentsOfFile: directory.path + "/summary.md", encoding: .utf8)

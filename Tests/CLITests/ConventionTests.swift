@@ -12,7 +12,9 @@ import Testing
         let long = try CLIRunner.run(["--format", "json", "--output", directory.path + "/s.json", "--jobs", "1", Self.leaky])
         #expect(short.status == 1)
         #expect(long.status == 1)
-        #expect(try String(contentsOfFile: directory.path + "/r.json", encoding: .utf8) == String(contentsOfFile: directory.path + "/s.json", encoding: .utf8))
+        #expect(
+            try String(contentsOfFile: directory.path + "/r.json", encoding: .utf8)
+                == String(contentsOfFile: directory.path + "/s.json", encoding: .utf8))
     }
 
     @Test func byteLimitsTakeSizeSuffixes() throws {

@@ -35,7 +35,10 @@ import Testing
         let broken = directory.write("broken.json", Array(#"{"schemaVersion": 1, "tool": 3}"#.utf8))
         let result = try CLIRunner.run(["diff", broken, Self.clean])
         #expect(result.status == 2)
-        #expect(result.stderr == "leak-scan: error: \(broken): not a leak-scan JSON report: tool: Expected to decode Dictionary<String, Any> but found number instead.\n")
+        #expect(
+            result.stderr
+                == "leak-scan: error: \(broken): not a leak-scan JSON report: tool: Expected to decode Dictionary<String, Any> but found number instead.\n"
+        )
         #expect(result.stdout.isEmpty)
     }
 
@@ -43,7 +46,9 @@ import Testing
         let result = try CLIRunner.run(["diff", Self.clean, "/nonexistent/new.tgz"])
         #expect(result.status == 2)
         #expect(result.stderr == "leak-scan: error: /nonexistent/new.tgz: cannot open: no such file or directory\n")
-        #expect(result.stdout == "incomplete: /nonexistent/new.tgz could not be fully read; the comparison cannot claim what is missing\n")
+        #expect(
+            result.stdout
+                == "incomplete: /nonexistent/new.tgz could not be fully read; the comparison cannot claim what is missing\n")
     }
 
     @Test func malformedBaselineIsAUsageError() throws {
@@ -58,7 +63,9 @@ import Testing
     @Test func unreadableFilesFromListExits2() throws {
         let result = try CLIRunner.run(["--files-from", "/nonexistent/list.txt"])
         #expect(result.status == 2)
-        #expect(result.stderr == "leak-scan: error: /nonexistent/list.txt: cannot read the list of artifacts: No such file or directory\n")
+        #expect(
+            result.stderr
+                == "leak-scan: error: /nonexistent/list.txt: cannot read the list of artifacts: No such file or directory\n")
     }
 
     @Test func versionPrintsTheVersionAndExits0() throws {

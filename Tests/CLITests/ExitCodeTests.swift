@@ -38,7 +38,9 @@ import Testing
         let artifact = directory.path + "/claude-like.tgz"
         let generator = Process()
         generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", CLIRunner.packageRoot + "/Scripts/generate-claude-like.py", "--out", artifact, "--scale", "0.02"]
+        generator.arguments = [
+            "python3", CLIRunner.packageRoot + "/Scripts/generate-claude-like.py", "--out", artifact, "--scale", "0.02",
+        ]
         let pipe = Pipe()
         generator.standardOutput = pipe
         try generator.run()
@@ -46,7 +48,8 @@ import Testing
         generator.waitUntilExit()
         let truth = try JSONDecoder().decode([String: Int].self, from: truthData)
         let result = try CLIRunner.run([artifact])
-        let expected = "1 source map exposes \(grouped(truth["files"]!)) files / \(grouped(truth["lines"]!)) lines of original source "
+        let expected =
+            "1 source map exposes \(grouped(truth["files"]!)) files / \(grouped(truth["lines"]!)) lines of original source "
             + "(first-party: \(grouped(truth["first_party_files"]!)) files / \(grouped(truth["first_party_lines"]!)) lines)"
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("LEAK        \(artifact)  \(expected)"))

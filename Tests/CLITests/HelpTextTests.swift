@@ -20,7 +20,9 @@ import Testing
         let page = try String(contentsOfFile: CLIRunner.packageRoot + "/Docs/man/leak-scan.1", encoding: .utf8)
         for command in [[], ["scan"], ["pack"], ["diff"], ["install-hook"], ["completion"]] {
             let help = try CLIRunner.run(command + ["--help"], environment: ["COLUMNS": "100"]).stdout
-            let options = help.split(separator: "\n").compactMap { $0.firstMatch(of: /^  (?:-[a-z], )?--([a-z][a-z-]+)/).map { String($0.output.1) } }
+            let options = help.split(separator: "\n").compactMap {
+                $0.firstMatch(of: /^  (?:-[a-z], )?--([a-z][a-z-]+)/).map { String($0.output.1) }
+            }
             #expect(!options.isEmpty)
             for option in Set(options) where option != "help" {
                 #expect(

@@ -16,7 +16,9 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let result = try Self.run([fifo, "SampleArtifacts/clean-lib-3.1.0.tgz"])
         #expect(result.status == 2)
-        #expect(result.stderr == "leak-scan: error: \(fifo): refused: a FIFO (named pipe), not a file or directory; nothing was read from it\n")
+        #expect(
+            result.stderr
+                == "leak-scan: error: \(fifo): refused: a FIFO (named pipe), not a file or directory; nothing was read from it\n")
         #expect(result.stdout.contains("CLEAN       SampleArtifacts/clean-lib-3.1.0.tgz"))
     }
 
@@ -27,7 +29,9 @@ import Testing
         let list = directory.write("list.txt", Array("\(fifo)\n".utf8))
         let result = try Self.run(["--files-from", list])
         #expect(result.status == 2)
-        #expect(result.stderr == "leak-scan: error: \(fifo): refused: a FIFO (named pipe), not a file or directory; nothing was read from it\n")
+        #expect(
+            result.stderr
+                == "leak-scan: error: \(fifo): refused: a FIFO (named pipe), not a file or directory; nothing was read from it\n")
     }
 
     @Test func deviceAndSocketAreRefused() throws {
@@ -44,11 +48,12 @@ import Testing
         #expect(bound == 0)
         let result = try Self.run(["/dev/zero", socketPath])
         #expect(result.status == 2)
-        #expect(result.stderr == """
-            leak-scan: error: /dev/zero: refused: a character device, not a file or directory; nothing was read from it
-            leak-scan: error: \(socketPath): refused: a socket, not a file or directory; nothing was read from it
+        #expect(
+            result.stderr == """
+                leak-scan: error: /dev/zero: refused: a character device, not a file or directory; nothing was read from it
+                leak-scan: error: \(socketPath): refused: a socket, not a file or directory; nothing was read from it
 
-            """)
+                """)
     }
 
     @Test func zeroByteTarballIsIncomplete() throws {
@@ -71,7 +76,10 @@ import Testing
     @Test func htmlErrorPagePipedToStandardInputIsIncomplete() throws {
         let result = try Self.run(["-"], stdin: Data(Self.errorPage.utf8))
         #expect(result.status == 2)
-        #expect(result.stderr == "leak-scan: error: <stdin>: standard input is not an archive or a compressed stream (it starts with `<!DOCTYPE html>\\x0A…`); scanned as one plain file\n")
+        #expect(
+            result.stderr
+                == "leak-scan: error: <stdin>: standard input is not an archive or a compressed stream (it starts with `<!DOCTYPE html>\\x0A…`); scanned as one plain file\n"
+        )
     }
 
     @Test(arguments: ["pkg.tgz", "app.whl", "data.tar.zst", "x.js.map.br"])
@@ -80,7 +88,8 @@ import Testing
         let path = directory.write(name, Array(Self.errorPage.utf8))
         let result = try Self.run([path])
         #expect(result.status == 2)
-        let expected = name.hasSuffix(".br")
+        let expected =
+            name.hasSuffix(".br")
             ? "leak-scan: error: \(path): cannot open: invalid brotli data (RESERVED)\n"
             : "leak-scan: error: \(path): named like an archive or a compressed file but its content is neither (it starts with `<!DOCTYPE html>\\x0A…`); scanned as one plain file\n"
         #expect(result.stderr == expected)

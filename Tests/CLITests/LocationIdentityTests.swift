@@ -12,10 +12,12 @@ import Testing
     }
 
     static func release(padding: Int) -> [UInt8] {
-        ArchiveBuilder.build(.tar, filter: .gzip, [
-            .text("package/package.json", #"{"name":"widget","version":"1.0.0"}"#),
-            .text("package/dist/widget.js", script(padding: padding)),
-        ])
+        ArchiveBuilder.build(
+            .tar, filter: .gzip,
+            [
+                .text("package/package.json", #"{"name":"widget","version":"1.0.0"}"#),
+                .text("package/dist/widget.js", script(padding: padding)),
+            ])
     }
 
     @Test func inlineMapKeepsItsFingerprintWhenCodeBeforeItChanges() throws {
@@ -68,6 +70,9 @@ import Testing
         let artifact = try #require((report["artifacts"] as? [[String: Any]])?.first)
         #expect((artifact["notes"] as? [Any])?.isEmpty == true)
         let map = try #require((artifact["maps"] as? [[String: Any]])?.first)
-        #expect(map["notes"] as? [String] == ["truncated at byte \(cut.utf8.count) inside a sourcesContent entry (counted as far as it goes)"])
+        #expect(
+            map["notes"] as? [String] == [
+                "truncated at byte \(cut.utf8.count) inside a sourcesContent entry (counted as far as it goes)"
+            ])
     }
 }

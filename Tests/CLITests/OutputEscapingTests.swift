@@ -27,8 +27,14 @@ import Testing
     @Test func quotingFollowsGit() throws {
         let directory = Self.artifact()
         let result = try CLIRunner.run(["--quiet", "evil.tgz"], in: directory.path)
-        #expect(result.stdout == "LEAK        evil.tgz  1 source map exposes 1 file / 2 lines of original source (first-party: 1 file / 2 lines)\n")
+        #expect(
+            result.stdout
+                == "LEAK        evil.tgz  1 source map exposes 1 file / 2 lines of original source (first-party: 1 file / 2 lines)\n"
+        )
         let text = try CLIRunner.run(["evil.tgz"], in: directory.path).stdout
-        #expect(text.contains(#"  map file   "evil.tgz!package/dist/x\nLEAK        fake.tgz  1 source map exposes 9 files\033[31m.js.map"  1 file / 2 lines"#))
+        #expect(
+            text.contains(
+                #"  map file   "evil.tgz!package/dist/x\nLEAK        fake.tgz  1 source map exposes 9 files\033[31m.js.map"  1 file / 2 lines"#
+            ))
     }
 }

@@ -19,7 +19,9 @@ import Testing
         let zip = HandZip.build([HandZip.Entry("dist/x.js.map", Array(Self.map.utf8), localSize: 0), .text("dist/y.js", "y()\n")])
         let result = try CLIRunner.run(["-"], stdin: Data(zip))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("<stdin>!dist/x.js.map: zip readers disagree: the local header says 0 compressed / 0 uncompressed bytes"))
+        #expect(
+            result.stderr.contains(
+                "<stdin>!dist/x.js.map: zip readers disagree: the local header says 0 compressed / 0 uncompressed bytes"))
     }
 }
 
@@ -39,7 +41,9 @@ import Testing
         func artifact(_ name: String, noise: Int) -> String {
             var random = SeededGenerator(seed: 8)
             let words = (0..<(noise / 8)).map { _ in random.next() }
-            let zip = HandZip.build([HandZip.Entry("blob.bin", words.withUnsafeBytes { Array($0) }), .text("dist/big.js.map", map)])
+            let zip = HandZip.build([
+                HandZip.Entry("blob.bin", words.withUnsafeBytes { Array($0) }), .text("dist/big.js.map", map),
+            ])
             return directory.write(name, ArchiveBuilder.build(.tar, [.file("package/vendor/big.zip", zip)]))
         }
         let small = artifact("small.tar", noise: 1 << 20)
@@ -50,6 +54,7 @@ import Testing
         let smallPeak = try Self.peakKiB([small])
         let largePeak = try Self.peakKiB([large])
         #expect(smallPeak > 0 && largePeak > 0)
-        #expect(largePeak - smallPeak < 16 << 10, "peak resident set \(smallPeak) KiB for a 1 MiB zip, \(largePeak) KiB for 32 MiB")
+        #expect(
+            largePeak - smallPeak < 16 << 10, "peak resident set \(smallPeak) KiB for a 1 MiB zip, \(largePeak) KiB for 32 MiB")
     }
 }

@@ -4,7 +4,10 @@ import Testing
 
 /// The policy next to the package decides, wherever leak-scan runs from: the pre-push hook (repository root) and
 /// `prepublishOnly` (the package folder) agree.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/npm") && FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs npm and git"))
+@Suite(
+    .enabled(
+        if: FileManager.default.isExecutableFile(atPath: "/usr/bin/npm")
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs npm and git"))
 struct PolicyLookupTests {
     /// A two-package monorepo: `packages/app` accepts its map in `.leak-scan.json`, `packages/lib` in its package.json.
     static func monorepo() throws -> TemporaryDirectory {
@@ -12,17 +15,23 @@ struct PolicyLookupTests {
         let map = Array(MapText.map(sources: ["src/a.ts"], contents: ["a\nb\n"]).utf8)
         _ = directory.write("packages/app/package.json", Array(#"{"name":"app","version":"1.0.0","files":["dist"]}"#.utf8))
         _ = directory.write("packages/app/dist/a.js.map", map)
-        _ = directory.write("packages/app/.leak-scan.json", Array("""
-            {
-              // the app ships its maps on purpose
-              "version": 1,
-              "allow": [{"path": "package/dist/*.map", "reason": "public by design"},],
-            }
-            """.utf8))
-        _ = directory.write("packages/lib/package.json", Array("""
-            {"name": "lib", "version": "1.0.0", "files": ["dist"],
-             "leakScan": {"version": 1, "allow": [{"path": "package/dist/*.map", "reason": "reviewed"}]}}
-            """.utf8))
+        _ = directory.write(
+            "packages/app/.leak-scan.json",
+            Array(
+                """
+                {
+                  // the app ships its maps on purpose
+                  "version": 1,
+                  "allow": [{"path": "package/dist/*.map", "reason": "public by design"},],
+                }
+                """.utf8))
+        _ = directory.write(
+            "packages/lib/package.json",
+            Array(
+                """
+                {"name": "lib", "version": "1.0.0", "files": ["dist"],
+                 "leakScan": {"version": 1, "allow": [{"path": "package/dist/*.map", "reason": "reviewed"}]}}
+                """.utf8))
         _ = directory.write("packages/lib/dist/a.js.map", map)
         _ = directory.write("packages/other/package.json", Array(#"{"name":"other","version":"1.0.0","files":["dist"]}"#.utf8))
         _ = directory.write("packages/other/dist/a.js.map", map)
@@ -32,7 +41,8 @@ struct PolicyLookupTests {
 
     @Test func packFromTheRootAndFromThePackageFolderAgree() throws {
         let directory = try Self.monorepo()
-        let fromRoot = try CLIRunner.run(["pack", "--quiet", "packages/app", "packages/lib", "packages/other"], in: directory.path)
+        let fromRoot = try CLIRunner.run(
+            ["pack", "--quiet", "packages/app", "packages/lib", "packages/other"], in: directory.path)
         #expect(fromRoot.status == 1)
         let verdicts = fromRoot.stdout.split(separator: "\n").map { $0.prefix(10).trimmingCharacters(in: .whitespaces) }
         #expect(verdicts == ["CLEAN", "CLEAN", "LEAK"])
@@ -44,11 +54,13 @@ struct PolicyLookupTests {
 
     @Test func artifactsAreJudgedByThePolicyBesideThem() throws {
         let directory = try Self.monorepo()
-        let tarball = ArchiveBuilder.build(.tar, filter: .gzip, [.text("package/dist/a.js.map", MapText.map(sources: ["src/a.ts"], contents: ["x\n"]))])
+        let tarball = ArchiveBuilder.build(
+            .tar, filter: .gzip, [.text("package/dist/a.js.map", MapText.map(sources: ["src/a.ts"], contents: ["x\n"]))])
         _ = directory.write("packages/app/app-1.0.0.tgz", tarball)
         _ = directory.write("elsewhere/app-1.0.0.tgz", tarball)
         let result = try CLIRunner.run(["--quiet", "packages/app/app-1.0.0.tgz", "elsewhere/app-1.0.0.tgz"], in: directory.path)
-        #expect(result.stdout.split(separator: "\n").map { $0.prefix(10).trimmingCharacters(in: .whitespaces) } == ["CLEAN", "LEAK"])
+        #expect(
+            result.stdout.split(separator: "\n").map { $0.prefix(10).trimmingCharacters(in: .whitespaces) } == ["CLEAN", "LEAK"])
     }
 }
 
@@ -63,13 +75,17 @@ struct PackErrorTests {
     }
 }
 
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/npm") && FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs npm and git"))
+@Suite(
+    .enabled(
+        if: FileManager.default.isExecutableFile(atPath: "/usr/bin/npm")
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs npm and git"))
 struct SharedHookTests {
     @Test func hookRunsLeakScanFromPathSkipsPrivatePackagesAndHonoursAnExplicitList() throws {
         let directory = TemporaryDirectory()
         let map = Array(MapText.map(sources: ["src/a.ts"], contents: ["a\n"]).utf8)
         for (name, extra) in [("internal", #","private":true"#), ("public", ""), ("other", "")] {
-            _ = directory.write("\(name)/package.json", Array(#"{"name":"\#(name)","version":"1.0.0","files":["dist"]\#(extra)}"#.utf8))
+            _ = directory.write(
+                "\(name)/package.json", Array(#"{"name":"\#(name)","version":"1.0.0","files":["dist"]\#(extra)}"#.utf8))
             _ = directory.write("\(name)/dist/a.js.map", map)
         }
         _ = try CLIRunner.runTool("/usr/bin/git", ["init", "-q"], in: directory.path)
@@ -82,6 +98,9 @@ struct SharedHookTests {
         let path = binaryFolder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let run = try CLIRunner.runTool("/bin/sh", [".git/hooks/pre-push"], in: directory.path, environment: ["PATH": path])
         #expect(run.status == 1)
-        #expect(run.stdout == "LEAK        public (npm pack: public-1.0.0.tgz)  1 source map exposes 1 file / 1 line of original source (first-party: 1 file / 1 line)\n")
+        #expect(
+            run.stdout
+                == "LEAK        public (npm pack: public-1.0.0.tgz)  1 source map exposes 1 file / 1 line of original source (first-party: 1 file / 1 line)\n"
+        )
     }
 }

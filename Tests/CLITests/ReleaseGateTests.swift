@@ -8,9 +8,12 @@ import Testing
     static let map = MapText.map(sources: ["src/index.ts", "src/secret.ts"], contents: ["export {}\n", "a\nb\nc\n"])
 
     /// A package folder with `dist/index.js` and its map; `files` decides whether the map ships.
-    static func package(in directory: TemporaryDirectory, name: String = "gate-demo", shipsMap: Bool, scripts: String = "{}") -> String {
+    static func package(
+        in directory: TemporaryDirectory, name: String = "gate-demo", shipsMap: Bool, scripts: String = "{}"
+    ) -> String {
         let files = shipsMap ? #"["dist"]"# : #"["dist/*.js"]"#
-        _ = directory.write("\(name)/package.json", Array(#"{"name":"\#(name)","version":"1.0.0","files":\#(files),"scripts":\#(scripts)}"#.utf8))
+        _ = directory.write(
+            "\(name)/package.json", Array(#"{"name":"\#(name)","version":"1.0.0","files":\#(files),"scripts":\#(scripts)}"#.utf8))
         _ = directory.write("\(name)/dist/index.js", Array("export {};\n//# sourceMappingURL=index.js.map\n".utf8))
         _ = directory.write("\(name)/dist/index.js.map", Array(map.utf8))
         return directory.path + "/" + name
@@ -29,11 +32,16 @@ import Testing
         let directory = TemporaryDirectory()
         let leaky = try CLIRunner.run(["pack", Self.package(in: directory, name: "leaky", shipsMap: true)])
         #expect(leaky.status == 1)
-        #expect(leaky.stdout.hasPrefix("LEAK        \(directory.path)/leaky (npm pack: leaky-1.0.0.tgz)  1 source map exposes 2 files / 4 lines"))
+        #expect(
+            leaky.stdout.hasPrefix(
+                "LEAK        \(directory.path)/leaky (npm pack: leaky-1.0.0.tgz)  1 source map exposes 2 files / 4 lines"))
         let trimmed = try CLIRunner.run(["pack", "--quiet", Self.package(in: directory, name: "trimmed", shipsMap: false)])
         #expect(trimmed.status == 0)
-        #expect(trimmed.stdout.hasPrefix("WARN        \(directory.path)/trimmed (npm pack: trimmed-1.0.0.tgz)  1 dangling sourceMappingURL reference"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/trimmed").sorted() == ["dist", "package.json"])
+        #expect(
+            trimmed.stdout.hasPrefix(
+                "WARN        \(directory.path)/trimmed (npm pack: trimmed-1.0.0.tgz)  1 dangling sourceMappingURL reference"))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path + "/trimmed").sorted() == ["dist", "package.json"])
     }
 
     @Test func failingNpmPackIsAnErrorNeverAPass() throws {
@@ -99,7 +107,8 @@ import Testing
     @Test func actionScanStepWritesSARIFAnnotationsAndTheSummary() throws {
         let directory = TemporaryDirectory()
         let environment = [
-            "INPUT_PATHS": "\(CLIRunner.packageRoot)/SampleArtifacts/leaky-cli-1.0.0.tgz \(CLIRunner.packageRoot)/SampleArtifacts/clean-lib-3.1.0.tgz",
+            "INPUT_PATHS":
+                "\(CLIRunner.packageRoot)/SampleArtifacts/leaky-cli-1.0.0.tgz \(CLIRunner.packageRoot)/SampleArtifacts/clean-lib-3.1.0.tgz",
             "INPUT_SARIF": directory.path + "/out.sarif", "LEAK_SCAN": CLIRunner.binary,
             "GITHUB_STEP_SUMMARY": directory.path + "/summary.md",
         ]
@@ -130,7 +139,8 @@ import Testing
         let command = "'\(CLIRunner.binary)' SampleArtifacts/leaky-cli-1.0.0.tgz >/dev/null"
         let onTerminal = try CLIRunner.runTool("/usr/bin/script", ["-qec", command, "/dev/null"])
         #expect(onTerminal.stdout.contains("leak-scan: 0.0 MiB read  SampleArtifacts/leaky-cli-1.0.0.tgz!package/"))
-        let quiet = try CLIRunner.runTool("/usr/bin/script", ["-qec", command.replacingOccurrences(of: " Sample", with: " --quiet Sample"), "/dev/null"])
+        let quiet = try CLIRunner.runTool(
+            "/usr/bin/script", ["-qec", command.replacingOccurrences(of: " Sample", with: " --quiet Sample"), "/dev/null"])
         #expect(!quiet.stdout.contains("MiB read"))
         let piped = try CLIRunner.run(["SampleArtifacts/leaky-cli-1.0.0.tgz"])
         #expect(piped.stderr.isEmpty)

@@ -40,13 +40,16 @@ import Testing
         let jsonCheck = try Self.validate(json.stdout, against: "Docs/report.schema.json")
         #expect(jsonCheck.status == 0, "\(jsonCheck.stdout)\(jsonCheck.stderr)")
         let sarif = try CLIRunner.run(["--format", "sarif", "SampleArtifacts/\(artifact)"])
-        let sarifCheck = try Self.validate(sarif.stdout, against: CLIRunner.packageRoot + "/../shared/schemas/sarif-schema-2.1.0.json")
+        let sarifCheck = try Self.validate(
+            sarif.stdout, against: CLIRunner.packageRoot + "/../shared/schemas/sarif-schema-2.1.0.json")
         #expect(sarifCheck.status == 0, "\(sarifCheck.stdout)\(sarifCheck.stderr)")
     }
 
     @Test func outputFileIsWrittenAndStdoutStaysEmpty() throws {
         let directory = TemporaryDirectory()
-        let result = try CLIRunner.run(["--format", "json", "--output", directory.path + "/report.json", "SampleArtifacts/leaky-cli-1.0.0.tgz"])
+        let result = try CLIRunner.run([
+            "--format", "json", "--output", directory.path + "/report.json", "SampleArtifacts/leaky-cli-1.0.0.tgz",
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let written = try String(contentsOfFile: directory.path + "/report.json", encoding: .utf8)
@@ -58,7 +61,9 @@ import Testing
         let summary = directory.path + "/summary.md"
         let result = try CLIRunner.run(
             ["--format", "github", "SampleArtifacts/leaky-cli-1.0.0.tgz"], environment: ["GITHUB_STEP_SUMMARY": summary])
-        #expect(result.stdout.hasPrefix("::error file=SampleArtifacts/leaky-cli-1.0.0.tgz,title=leak-scan first-party-source-exposed::"))
+        #expect(
+            result.stdout.hasPrefix(
+                "::error file=SampleArtifacts/leaky-cli-1.0.0.tgz,title=leak-scan first-party-source-exposed::"))
         let markdown = try CLIRunner.run(["--format", "markdown", "SampleArtifacts/leaky-cli-1.0.0.tgz"])
         #expect(try String(contentsOfFile: summary, encoding: .utf8) == markdown.stdout)
     }

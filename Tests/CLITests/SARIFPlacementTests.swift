@@ -22,14 +22,16 @@ import Testing
     }
 
     @Test func archiveGivenByPathIsTheFileAndTheMemberIsALogicalLocation() throws {
-        let results = try #require(Self.run(try Self.sarif(["SampleArtifacts/leaky-cli-1.0.0.tgz"]))["results"] as? [[String: Any]])
+        let results = try #require(
+            Self.run(try Self.sarif(["SampleArtifacts/leaky-cli-1.0.0.tgz"]))["results"] as? [[String: Any]])
         let map = try #require(results.first { $0["ruleId"] as? String == "first-party-source-exposed" })
         #expect(Self.uri(map) == "SampleArtifacts/leaky-cli-1.0.0.tgz")
         let logical = (map["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: Any]]
         #expect(logical?.first?["fullyQualifiedName"] as? String == "SampleArtifacts/leaky-cli-1.0.0.tgz!package/dist/cli.js.map")
-        #expect((map["message"] as? [String: Any])?["text"] as? String
-            == "package/dist/cli.js.map exposes 5 files / 45 lines of original source (first-party: 4 files / 40 lines) "
-            + "(in SampleArtifacts/leaky-cli-1.0.0.tgz!package/dist/cli.js.map)")
+        #expect(
+            (map["message"] as? [String: Any])?["text"] as? String
+                == "package/dist/cli.js.map exposes 5 files / 45 lines of original source (first-party: 4 files / 40 lines) "
+                + "(in SampleArtifacts/leaky-cli-1.0.0.tgz!package/dist/cli.js.map)")
     }
 
     @Test func folderScanPointsAtTheMapItselfPercentEncoded() throws {
@@ -54,7 +56,9 @@ import Testing
     }
 
     @Test func rulesCarrySeverityTagsHelpAndAnchorsThatExist() throws {
-        let driver = (Self.run(try Self.sarif(["SampleArtifacts/clean-lib-3.1.0.tgz"]))["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let driver =
+            (Self.run(try Self.sarif(["SampleArtifacts/clean-lib-3.1.0.tgz"]))["tool"] as? [String: Any])?["driver"]
+            as? [String: Any]
         let rules = try #require(driver?["rules"] as? [[String: Any]])
         let document = try String(contentsOfFile: CLIRunner.packageRoot + "/Docs/rules.md", encoding: .utf8)
         #expect(rules.count == 6)
@@ -75,9 +79,13 @@ import Testing
         let invocation = try #require((Self.run(log)["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
         let notifications = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
-        #expect(notifications.map { ($0["message"] as? [String: Any])?["text"] as? String } == ["cannot open: no such file or directory"])
+        #expect(
+            notifications.map { ($0["message"] as? [String: Any])?["text"] as? String } == [
+                "cannot open: no such file or directory"
+            ])
         #expect((Self.run(log)["automationDetails"] as? [String: Any])?["id"] as? String == "leak-scan/")
-        let clean = try #require((Self.run(try Self.sarif(["SampleArtifacts/clean-lib-3.1.0.tgz"]))["invocations"] as? [[String: Any]])?.first)
+        let clean = try #require(
+            (Self.run(try Self.sarif(["SampleArtifacts/clean-lib-3.1.0.tgz"]))["invocations"] as? [[String: Any]])?.first)
         #expect(clean["executionSuccessful"] as? Bool == true)
     }
 }

@@ -6,21 +6,34 @@ import Testing
 @Suite struct TextReporterTests {
     static func finding(_ member: String, _ sources: [(String, Int)]) -> MapFinding {
         let exposed = sources.enumerated().map { index, source in
-            ExposedSource(path: source.0, stats: ContentStats(lines: source.1, bytes: source.1 * 10, digest: ContentDigest(bytes: [UInt8(index)])))
+            ExposedSource(
+                path: source.0,
+                stats: ContentStats(lines: source.1, bytes: source.1 * 10, digest: ContentDigest(bytes: [UInt8(index)])))
         }
-        return MapFinding(location: Location(["pkg.tgz", member]), kind: .file, summary: SourceMapSummary(sourcesCount: sources.count, exposed: exposed))
+        return MapFinding(
+            location: Location(["pkg.tgz", member]), kind: .file,
+            summary: SourceMapSummary(sourcesCount: sources.count, exposed: exposed))
     }
 
     @Test func headlineUsesGroupedNumbersAndThePathDeduplicatedCounts() {
         let artifact = ArtifactReport(
             name: "pkg.tgz", origin: .file(path: "pkg.tgz"),
-            maps: [Self.finding("b.js.map", [("src/a.ts", 1200), ("node_modules/x/y.js", 3)]), Self.finding("a.js.map", [("src/a.ts", 1000)])],
+            maps: [
+                Self.finding("b.js.map", [("src/a.ts", 1200), ("node_modules/x/y.js", 3)]),
+                Self.finding("a.js.map", [("src/a.ts", 1000)]),
+            ],
             references: [], notes: [], diagnostics: [], statistics: ScanStatistics())
         let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "LEAK        pkg.tgz  2 source maps expose 2 files / 1,203 lines of original source (first-party: 1 file / 1,200 lines)")
+        #expect(
+            lines[0]
+                == "LEAK        pkg.tgz  2 source maps expose 2 files / 1,203 lines of original source (first-party: 1 file / 1,200 lines)"
+        )
         #expect(lines[1].hasPrefix("  map file   pkg.tgz!a.js.map  1 file / 1,000 lines"))
-        #expect(lines.last == "  totals: 2 maps (2 with content); raw 3 files / 2,203 lines / 21.5 KiB; unique by path 2 / 1,203; unique by content 2 / 1,203; first-party 1 / 1,200; third-party 1 / 3")
+        #expect(
+            lines.last
+                == "  totals: 2 maps (2 with content); raw 3 files / 2,203 lines / 21.5 KiB; unique by path 2 / 1,203; unique by content 2 / 1,203; first-party 1 / 1,200; third-party 1 / 3"
+        )
     }
 
     @Test func incompleteArtifactSaysSoAndNamesTheFlag() {
@@ -29,10 +42,11 @@ import Testing
             diagnostics: [Diagnostic(location: Location(["x.zip", "a.zip"]), problem: .limitCrossed(.nestingDepth(3)))],
             statistics: ScanStatistics())
         let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
-        #expect(text == """
-            INCOMPLETE  x.zip  scan incomplete (1 problem): no leak in what was read, but a clean result cannot be claimed
-              incomplete x.zip!a.zip: nested archive not opened: deeper than 3 levels (raise with --max-depth)
+        #expect(
+            text == """
+                INCOMPLETE  x.zip  scan incomplete (1 problem): no leak in what was read, but a clean result cannot be claimed
+                  incomplete x.zip!a.zip: nested archive not opened: deeper than 3 levels (raise with --max-depth)
 
-            """)
+                """)
     }
 }

@@ -36,7 +36,7 @@ import Testing
     }
 
     static func generate(_ random: inout SeededGenerator) -> String {
-        var ws = { (r: inout SeededGenerator) in whitespace(&r) }
+        let ws = { (r: inout SeededGenerator) in whitespace(&r) }
         let versions = ["3", "3.0", "3e0", "\"3\"", "\"3.0\"", "2", "null", "[3]", String(repeating: "3", count: 80), "-0.3e1"]
         var fields: [String] = []
         if Int.random(in: 0..<4, using: &random) != 0 {
@@ -62,7 +62,9 @@ import Testing
         case 0: fields.insert(#""n":"# + String(repeating: "1", count: Int.random(in: 60...200, using: &random)) + ".5e-3", at: 0)
         case 1:
             let depth = Int.random(in: 500...700, using: &random)
-            fields.insert(#""deep":"# + String(repeating: "[", count: depth) + #""]\"{""# + String(repeating: "]", count: depth), at: Int.random(in: 0...fields.count, using: &random))
+            fields.insert(
+                #""deep":"# + String(repeating: "[", count: depth) + #""]\"{""# + String(repeating: "]", count: depth),
+                at: Int.random(in: 0...fields.count, using: &random))
         case 2: fields.append(#""mappings":"AAAA;;AACA","names":[true,false,null,{"a":[1,-2.5E+3]}]"#)
         default: break
         }
@@ -81,7 +83,9 @@ import Testing
         for (input, line) in zip(inputs, lines) {
             let expected = line == "null" ? nil : try JSONDecoder().decode(Counted.self, from: Data(line.utf8))
             let summary = tokenize([input[...]])
-            let actual = summary.map { Counted(sources: $0.sourcesCount, contents: $0.exposed.map { [$0.stats.lines, $0.stats.bytes] }) }
+            let actual = summary.map {
+                Counted(sources: $0.sourcesCount, contents: $0.exposed.map { [$0.stats.lines, $0.stats.bytes] })
+            }
             #expect(actual == expected, "\(String(decoding: input, as: UTF8.self))")
             if expected != nil { maps += 1 }
         }
@@ -118,10 +122,15 @@ import Testing
         var random = SeededGenerator(seed: 0x58)
         let dataValue = "data:application/json;base64," + MapText.base64(Self.map)
         let markers = ["#", "@"]
-        let spaces = [" ", "\t", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{202F}", "", "  ", "\u{200B}"]
+        let spaces = [
+            " ", "\t", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{202F}", "", "  ",
+            "\u{200B}",
+        ]
         let afterEquals = ["", " ", "\t ", "\u{A0}", "\u{3000}"]
-        let values = ["a.js.map", "../maps/x.js.map", "https://cdn.example/x.map", "//cdn.example/y.map", dataValue,
-                      "DATA:application/json;BASE64," + MapText.base64(Self.map), "a'b.map", "x*y.map"]
+        let values = [
+            "a.js.map", "../maps/x.js.map", "https://cdn.example/x.map", "//cdn.example/y.map", dataValue,
+            "DATA:application/json;BASE64," + MapText.base64(Self.map), "a'b.map", "x*y.map",
+        ]
         let trailers = ["", " ", "\t\u{A0}", " x", "\u{2003}junk", " */"]
         let ends = ["\n", "\r\n", "", "\u{2028}", "\r"]
         var scripts: [String] = []
@@ -130,7 +139,8 @@ import Testing
             let isData = value.lowercased().hasPrefix("data:")
             let trailer = isData ? "" : trailers.randomElement(using: &random)!
             let equals = Int.random(in: 0..<12, using: &random) == 0 ? " =" : "="
-            let comment = "//" + markers.randomElement(using: &random)! + spaces.randomElement(using: &random)! + "sourceMappingURL"
+            let comment =
+                "//" + markers.randomElement(using: &random)! + spaces.randomElement(using: &random)! + "sourceMappingURL"
                 + equals + afterEquals.randomElement(using: &random)! + value + trailer + ends.randomElement(using: &random)!
             scripts.append("var x = 1;\n" + comment)
         }
@@ -165,8 +175,10 @@ import Testing
             Self.map, "\n " + Self.map, MapText.map(sources: ["é.ts"], contents: ["😀\r\nß"]), #"{"version":3,"sources":[]}"#,
             "[1,2]", "not json", #"{"sources":["a.ts"],"sourcesContent":["x\ny"]}"#,
         ]
-        let mediaTypes = ["application/json", "application/json;charset=utf-8", "", "text/plain;x=" + String(repeating: "y", count: 3000),
-                          "APPLICATION/JSON;CHARSET=UTF-8"]
+        let mediaTypes = [
+            "application/json", "application/json;charset=utf-8", "", "text/plain;x=" + String(repeating: "y", count: 3000),
+            "APPLICATION/JSON;CHARSET=UTF-8",
+        ]
         var urls: [String] = []
         for _ in 0..<300 {
             let json = payloads.randomElement(using: &random)!
@@ -181,7 +193,9 @@ import Testing
                         .replacingOccurrences(of: "=", with: "%3D")
                 }
                 if Bool.random(using: &random), base64.count > 8 {
-                    base64.insert(contentsOf: ["%20", "%0A", "%09"].randomElement(using: &random)!, at: base64.index(base64.startIndex, offsetBy: 8))
+                    base64.insert(
+                        contentsOf: ["%20", "%0A", "%09"].randomElement(using: &random)!,
+                        at: base64.index(base64.startIndex, offsetBy: 8))
                 }
                 urls.append(scheme + mediaType + [";base64", ";BASE64", ";Base64"].randomElement(using: &random)! + "," + base64)
             case 2:
@@ -206,11 +220,13 @@ import Testing
         try #require(lines.count == urls.count)
         var maps = 0
         for (url, line) in zip(urls, lines) {
-            let expected = line == "null" ? nil : try JSONDecoder().decode(ConsumerDifferentialTests.Counted.self, from: Data(line.utf8))
+            let expected =
+                line == "null" ? nil : try JSONDecoder().decode(ConsumerDifferentialTests.Counted.self, from: Data(line.utf8))
             let script = Array("x;\n//# sourceMappingURL=\(url)\n".utf8)
             let finder = Self.find([script[...]])
             let actual = finder.inlineMaps.first.map {
-                ConsumerDifferentialTests.Counted(sources: $0.summary.sourcesCount, contents: $0.summary.exposed.map { [$0.stats.lines, $0.stats.bytes] })
+                ConsumerDifferentialTests.Counted(
+                    sources: $0.summary.sourcesCount, contents: $0.summary.exposed.map { [$0.stats.lines, $0.stats.bytes] })
             }
             #expect(actual == expected, "\(url.prefix(200))")
             if expected != nil { maps += 1 }
@@ -218,9 +234,10 @@ import Testing
         #expect(maps > 100)
         for url in urls.prefix(6) where url.utf8.count < 1200 {
             let script = Array("x;\n//# sourceMappingURL=\(url)\n".utf8)
-            #expect(SplitFeeder.firstMismatch(of: script) { chunks in
-                Self.find(chunks).inlineMaps.map { $0.summary.exposed.map(\.stats.lines) }
-            } == nil)
+            #expect(
+                SplitFeeder.firstMismatch(of: script) { chunks in
+                    Self.find(chunks).inlineMaps.map { $0.summary.exposed.map(\.stats.lines) }
+                } == nil)
         }
     }
 }

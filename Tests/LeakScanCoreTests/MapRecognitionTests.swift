@@ -21,7 +21,9 @@ import Testing
         #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { tokenize($0) } == nil)
     }
 
-    @Test(arguments: [")]}'\n", ")]}\n", ")]}',\n", ")]} anything at all ]}{\"\n", "\u{FEFF})]}'\n", "\u{FEFF}", "\u{FEFF} \n\t", ")]}'\r\n"])
+    @Test(arguments: [
+        ")]}'\n", ")]}\n", ")]}',\n", ")]} anything at all ]}{\"\n", "\u{FEFF})]}'\n", "\u{FEFF}", "\u{FEFF} \n\t", ")]}'\r\n",
+    ])
     func prefixesConsumersSkipAreSkipped(prefix: String) throws {
         let text = prefix + "{" + Self.body + "}"
         let summary = try #require(tokenize(text), "\(prefix.debugDescription)")
@@ -63,13 +65,16 @@ import Testing
         let summary = try #require(tokenize(text))
         #expect(summary.limitHit == nil)
         #expect(summary.exposed.map(\.stats.lines) == [2])
-        let short = #"{"x":"# + String(repeating: #"[{"k":"#, count: 40) + #""]}\"{""# + String(repeating: "}]", count: 40) + "," + Self.body + "}"
+        let short =
+            #"{"x":"# + String(repeating: #"[{"k":"#, count: 40) + #""]}\"{""# + String(repeating: "}]", count: 40) + ","
+            + Self.body + "}"
         #expect(tokenize(short)?.exposed.map(\.stats.lines) == [2])
         #expect(SplitFeeder.firstMismatch(of: Array(short.utf8)) { tokenize($0) } == nil)
     }
 
     @Test func deepNestingAfterSourcesIsReadAndTheRestStillCounted() throws {
-        let text = "{" + Self.body + #","x":"# + String(repeating: "[", count: 600) + #""]]\"[""#
+        let text =
+            "{" + Self.body + #","x":"# + String(repeating: "[", count: 600) + #""]]\"[""#
             + String(repeating: "]", count: 600) + #","sourcesContent":["1\n2\n3"]}"#
         let summary = try #require(tokenize(text))
         #expect(summary.limitHit == nil)

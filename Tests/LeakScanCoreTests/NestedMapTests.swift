@@ -26,7 +26,9 @@ import Testing
         }
         _ = tokenizer.finish()
         let maps = tokenizer.nestedMaps
-        return Seen(entries: maps.map(\.entries), paths: maps.map { $0.summary.exposed.map(\.path) }, lines: maps.map { $0.summary.exposed.map(\.stats.lines) })
+        return Seen(
+            entries: maps.map(\.entries), paths: maps.map { $0.summary.exposed.map(\.path) },
+            lines: maps.map { $0.summary.exposed.map(\.stats.lines) })
     }
 
     static let expected = Seen(
@@ -36,11 +38,14 @@ import Testing
 
     @Test(arguments: [false, true])
     func nestedMapsResolveAgainstTheirEntry(escapeSlashes: Bool) {
-        let text = Array(MapText.map(
-            sources: ["src/components/permissions/UI.tsx", "src/components/App.tsx", "src/plain.ts"],
-            contents: [
-                Self.compiledEntry(original: "a\nb\nc\n", name: "UI.tsx"), Self.compiledEntry(original: "1\n2\n", name: "App.tsx"), "no map here\n",
-            ]).utf8)
+        let text = Array(
+            MapText.map(
+                sources: ["src/components/permissions/UI.tsx", "src/components/App.tsx", "src/plain.ts"],
+                contents: [
+                    Self.compiledEntry(original: "a\nb\nc\n", name: "UI.tsx"),
+                    Self.compiledEntry(original: "1\n2\n", name: "App.tsx"), "no map here\n",
+                ]
+            ).utf8)
         var input = text
         if escapeSlashes {
             // `\/` is a valid JSON escape some serializers use for every slash, base64 payloads included.
@@ -70,7 +75,8 @@ import Testing
     }
 
     @Test func entryScannerReportsNestedMapsOfFilesAndOfInlineMaps() {
-        let outer = MapText.map(sources: ["src/components/App.tsx"], contents: [Self.compiledEntry(original: "1\n2\n", name: "App.tsx")])
+        let outer = MapText.map(
+            sources: ["src/components/App.tsx"], contents: [Self.compiledEntry(original: "1\n2\n", name: "App.tsx")])
         let file = EntryScanner(location: Location(["pkg.tgz", "package/cli.js.map"]))
         Array(outer.utf8).withUnsafeBytes { file.consume($0) }
         let fileMaps = file.finish().maps

@@ -18,7 +18,9 @@ import Testing
         finder.finish()
         return Found(
             urls: finder.urls.map(\.url),
-            inline: finder.inlineMaps.map { [$0.offset, $0.summary.exposed.count, $0.summary.exposed.map(\.stats.lines).reduce(0, +)] },
+            inline: finder.inlineMaps.map {
+                [$0.offset, $0.summary.exposed.count, $0.summary.exposed.map(\.stats.lines).reduce(0, +)]
+            },
             notes: finder.notes.count)
     }
 
@@ -27,7 +29,8 @@ import Testing
     static let inlineMap = MapText.map(sources: ["src/a.ts", "src/b.ts"], contents: ["a\nb\n", "c"])
 
     @Test func findsReferencesInEveryCommentForm() {
-        let text = "x()\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=b.css.map */\n//@ sourceMappingURL=https://cdn/x.map\n"
+        let text =
+            "x()\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=b.css.map */\n//@ sourceMappingURL=https://cdn/x.map\n"
         #expect(Self.find(text) == Found(urls: ["a.js.map", "b.css.map", "https://cdn/x.map"], inline: [], notes: 0))
     }
 
@@ -35,7 +38,8 @@ import Testing
         let base64 = MapText.base64(Self.inlineMap)
         let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         let percent = Self.inlineMap.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        let text = "a;\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,\(base64)\n"
+        let text =
+            "a;\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,\(base64)\n"
             + "eval(\"b;\\n//# sourceMappingURL=data:application/json;base64,\(urlSafe)\\n//# sourceURL=b\")\n"
             + "/*# sourceMappingURL=data:application/json,\(percent) */\n"
         let found = Self.find(text)
@@ -62,7 +66,8 @@ import Testing
     }
 
     @Test func followsV8sGrammar() {
-        let text = "a\n//#\u{A0}sourceMappingURL=\t one.js.map \n//#\u{3000}sourceMappingURL=two.js.map\r\n"
+        let text =
+            "a\n//#\u{A0}sourceMappingURL=\t one.js.map \n//#\u{3000}sourceMappingURL=two.js.map\r\n"
             + "//#sourceMappingURL=none.js.map\n//#  sourceMappingURL=none2.js.map\n//# sourceMappingURL =none3.js.map\n"
             + "//# sourceMappingURL=junk.js.map x\n/*# sourceMappingURL=three.css.map*/\n"
         #expect(Self.find(text) == Found(urls: ["one.js.map", "two.js.map", "three.css.map"], inline: [], notes: 0))
@@ -77,9 +82,11 @@ import Testing
     @Test func dataURLsInAnyCaseWithLongMediaTypesAndEscapedBase64() {
         let base64 = MapText.base64(Self.inlineMap)
         let escaped = base64.replacingOccurrences(of: "=", with: "%3D").replacingOccurrences(of: "+", with: "%2B")
-        let long = "//# sourceMappingURL=DATA:application/json;x=" + String(repeating: "y", count: 5000) + ";BASE64," + escaped + "\n"
+        let long =
+            "//# sourceMappingURL=DATA:application/json;x=" + String(repeating: "y", count: 5000) + ";BASE64," + escaped + "\n"
         #expect(Self.find(long).inline.map { Array($0.dropFirst()) } == [[2, 3]])
-        let text = "//# sourceMappingURL=DATA:application/json;x=y;BASE64," + escaped + "\n"
+        let text =
+            "//# sourceMappingURL=DATA:application/json;x=y;BASE64," + escaped + "\n"
             + "//# sourceMappingURL=data:application/json,%20%0A%7B%22sources%22:[%22src/c.ts%22],%22sourcesContent%22:[%22c%22]}\n"
             + "//# sourceMappingURL=data:application/json,%20%22%2B%20x\n"
         let found = Self.find(text)
@@ -90,7 +97,8 @@ import Testing
 
     @Test func everyChunkingFindsTheSame() {
         let base64 = MapText.base64(Self.inlineMap)
-        let text = "x;//# sourceMappingURL=data:application/json;base64,\(base64)\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=data:application/json,%7B%22version%22%3A3%2C%22sources%22%3A%5B%5D%7D */"
+        let text =
+            "x;//# sourceMappingURL=data:application/json;base64,\(base64)\n//# sourceMappingURL=a.js.map\n/*# sourceMappingURL=data:application/json,%7B%22version%22%3A3%2C%22sources%22%3A%5B%5D%7D */"
         #expect(SplitFeeder.firstMismatch(of: Array(text.utf8)) { Self.find($0) } == nil)
         #expect(Self.find(text).inline.count == 2)
     }
@@ -136,10 +144,12 @@ import Testing
             chunk.withUnsafeBytes { scanner.consume($0) }
         }
         let findings = scanner.finish()
-        return findings.maps.map { "\($0.kind) \($0.location.byteOffset ?? 0) \($0.summary.exposed.map(\.stats.lines))" } + findings.referenceURLs.map(\.url)
+        return findings.maps.map { "\($0.kind) \($0.location.byteOffset ?? 0) \($0.summary.exposed.map(\.stats.lines))" }
+            + findings.referenceURLs.map(\.url)
     }
 
-    static let script = "<?php echo 1; ?>\n<script>x()\n//# sourceMappingURL=data:application/json;base64,"
+    static let script =
+        "<?php echo 1; ?>\n<script>x()\n//# sourceMappingURL=data:application/json;base64,"
         + MapText.base64(SourceMappingURLFinderTests.inlineMap) + "\n</script>\n//# sourceMappingURL=app.js.map\n"
 
     @Test(arguments: ["views/page.php", "bundle.android.bundle", "LICENSE", "index.html.tmpl"])

@@ -3,17 +3,18 @@ import TestSupport
 import Testing
 
 @Suite struct SourcePathTests {
-    @Test(arguments: [
-        ("webpack:///./src/index.ts", nil, "src/index.ts"),
-        ("webpack://my-lib/./src/x.ts", nil, "my-lib/src/x.ts"),
-        ("file:///home/u/p/src/a.ts", nil, "home/u/p/src/a.ts"),
-        ("../../src/a/../b.ts", nil, "src/b.ts"),
-        ("/abs/./c.ts", nil, "abs/c.ts"),
-        ("a.vue?vue&type=script", nil, "a.vue?vue&type=script"),
-        ("x.ts", "src/", "src/x.ts"),
-        ("x.ts", "webpack:///app", "app/x.ts"),
-        ("C:\\work\\src\\a.ts", nil, "work/src/a.ts"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("webpack:///./src/index.ts", nil, "src/index.ts"),
+            ("webpack://my-lib/./src/x.ts", nil, "my-lib/src/x.ts"),
+            ("file:///home/u/p/src/a.ts", nil, "home/u/p/src/a.ts"),
+            ("../../src/a/../b.ts", nil, "src/b.ts"),
+            ("/abs/./c.ts", nil, "abs/c.ts"),
+            ("a.vue?vue&type=script", nil, "a.vue?vue&type=script"),
+            ("x.ts", "src/", "src/x.ts"),
+            ("x.ts", "webpack:///app", "app/x.ts"),
+            ("C:\\work\\src\\a.ts", nil, "work/src/a.ts"),
+        ] as [(String, String?, String)])
     func normalizes(source: String, root: String?, expected: String) {
         #expect(SourcePath.normalize(source, sourceRoot: root) == expected)
     }
@@ -37,8 +38,11 @@ import Testing
         #expect(!SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/dep/dist/index.js.map"))
         #expect(SourcePath.isFirstParty("src/index.ts", mapMember: "package/dist/index.js.map"))
         #expect(SourcePath.isFirstParty("src/index.ts", mapMember: "package/dist/node_modules.js.map"))
-        #expect(SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/@acme/ui/dist/ui.js.map", ownScope: "@acme"))
-        #expect(!SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/@other/ui/dist/ui.js.map", ownScope: "@acme"))
+        #expect(
+            SourcePath.isFirstParty("src/index.ts", mapMember: "package/node_modules/@acme/ui/dist/ui.js.map", ownScope: "@acme"))
+        #expect(
+            !SourcePath.isFirstParty(
+                "src/index.ts", mapMember: "package/node_modules/@other/ui/dist/ui.js.map", ownScope: "@acme"))
     }
 
     @Test func theOwnScopeUnderNodeModulesIsFirstParty() {

@@ -51,13 +51,17 @@ import Testing
         }
         let contents: [String] = (0..<contentCount).map { _ in
             if Int.random(in: 0..<5, using: &random) == 0 { return "null" }
-            let length = Int.random(in: 0..<3, using: &random) == 0 ? Int.random(in: 30...200, using: &random) : Int.random(in: 0...12, using: &random)
+            let length =
+                Int.random(in: 0..<3, using: &random) == 0
+                ? Int.random(in: 30...200, using: &random) : Int.random(in: 0...12, using: &random)
             let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
             return escape(text, using: &random)
         }
         var fields = [#""version":3"#, #""sources":[\#(sources.joined(separator: ","))]"#, #""mappings":"AAAA;AACA""#]
         if Int.random(in: 0..<6, using: &random) != 0 {
-            fields.insert(#""sourcesContent":[\#(contents.joined(separator: " , "))]"#, at: Int.random(in: 0...fields.count, using: &random))
+            fields.insert(
+                #""sourcesContent":[\#(contents.joined(separator: " , "))]"#, at: Int.random(in: 0...fields.count, using: &random)
+            )
         }
         let body = "{\n  " + fields.joined(separator: ",\n  ") + "\n}"
         switch Int.random(in: 0..<5, using: &random) {
@@ -82,7 +86,8 @@ import Testing
             let text = Self.generateMap(&random)
             let expected = try Self.oracle(text)
             let summary = try #require(tokenize(text), "not recognised as a map: \(text)")
-            let actual = Expected(sourcesCount: summary.sourcesCount, contents: summary.exposed.map { [$0.stats.lines, $0.stats.bytes] })
+            let actual = Expected(
+                sourcesCount: summary.sourcesCount, contents: summary.exposed.map { [$0.stats.lines, $0.stats.bytes] })
             #expect(actual == expected, "\(text)")
         }
     }

@@ -33,7 +33,8 @@ import Testing
     @Test func indexMapSumsEmbeddedSectionsAndReportsURLSections() throws {
         let first = MapText.map(sources: ["a.ts"], contents: ["a\nb"])
         let second = MapText.map(sources: ["node_modules/z/z.js"], contents: ["z"])
-        let text = #"{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":\#(first)},"#
+        let text =
+            #"{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":\#(first)},"#
             + #"{"offset":{"line":5,"column":0},"map":\#(second)},{"offset":{"line":9,"column":0},"url":"extra.js.map"}]}"#
         let summary = try #require(tokenize(text))
         #expect(summary.isIndexMap)
@@ -73,7 +74,8 @@ import Testing
     @Test func badUnicodeEscapeIsReportedAtItsByteUnderEverySplit() throws {
         let text = #"{"version":3,"sources":["a.ts","b.ts"],"sourcesContent":["ok\n","x\uZZ"]}"#
         let bytes = Array(text.utf8)
-        let position = try #require(text.utf8.firstIndex(of: UInt8(ascii: "Z")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) })
+        let position = try #require(
+            text.utf8.firstIndex(of: UInt8(ascii: "Z")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) })
         for split in 0...bytes.count {
             let summary = try #require(tokenize([bytes[..<split], bytes[split...]]))
             #expect(summary.notes == [.malformed(byteOffset: position, reason: .badUnicodeEscape)], "split at \(split)")
@@ -88,6 +90,7 @@ import Testing
         let overReader: ([ArraySlice<UInt8>]) -> [UInt8] = { chunks in
             chunks.map { chunk in chunk.withUnsafeBufferPointer { $0.baseAddress![chunk.count] } }
         }
-        #expect(SplitFeeder.results(of: input) { overReader($0) }.allSatisfy { $0.result.allSatisfy { $0 == UInt8(ascii: "\"") } })
+        #expect(
+            SplitFeeder.results(of: input) { overReader($0) }.allSatisfy { $0.result.allSatisfy { $0 == UInt8(ascii: "\"") } })
     }
 }

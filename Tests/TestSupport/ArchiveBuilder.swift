@@ -27,7 +27,8 @@ public enum ArchiveBuilder {
     }
 
     /// `passphrase` encrypts zip members with traditional PKWARE encryption.
-    public static func build(_ format: Format, filter: Filter = .none, passphrase: String? = nil, _ members: [Member]) -> [UInt8] {
+    public static func build(_ format: Format, filter: Filter = .none, passphrase: String? = nil, _ members: [Member]) -> [UInt8]
+    {
         let archive = archive_write_new()!
         defer { archive_write_free(archive) }
         switch format {
@@ -49,11 +50,13 @@ public enum ArchiveBuilder {
         }
         let sink = Sink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
-        archive_write_open(archive, context, nil, { _, context, buffer, length in
-            let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
-            sink.bytes += UnsafeRawBufferPointer(start: buffer, count: length)
-            return length
-        }, nil)
+        archive_write_open(
+            archive, context, nil,
+            { _, context, buffer, length in
+                let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+                sink.bytes += UnsafeRawBufferPointer(start: buffer, count: length)
+                return length
+            }, nil)
         for member in members {
             let entry = archive_entry_new()!
             defer { archive_entry_free(entry) }
@@ -80,7 +83,10 @@ public enum ArchiveBuilder {
                     left -= size
                 }
             case .rawName(let name, let content):
-                (name + [0]).withUnsafeBufferPointer { archive_entry_copy_pathname(entry, $0.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }) }
+                (name + [0]).withUnsafeBufferPointer {
+                    archive_entry_copy_pathname(
+                        entry, $0.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) })
+                }
                 archive_entry_set_filetype(entry, 0o100000)
                 archive_entry_set_perm(entry, 0o644)
                 archive_entry_set_size(entry, la_int64_t(content.count))

@@ -50,9 +50,10 @@ public enum AsarBuilder {
             }
         }
         func render(_ directory: Directory) -> String {
-            "{\"files\":{" + directory.children.map { name, value in
-                "\"\(name)\":" + ((value as? Directory).map(render) ?? (value as! String))
-            }.joined(separator: ",") + "}}"
+            "{\"files\":{"
+                + directory.children.map { name, value in
+                    "\"\(name)\":" + ((value as? Directory).map(render) ?? (value as! String))
+                }.joined(separator: ",") + "}}"
         }
         let json = Array(render(root).utf8)
         let padding = (4 - json.count % 4) % 4

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// An independent counter of what a consumer got: walks extracted files with Foundation's JSON parser and base64
 /// decoder (none of leak-scan's code), counting `sourcesContent` entries of map files and of base64 inline maps.
@@ -45,7 +45,9 @@ public struct ExposureOracle: Equatable, CustomStringConvertible {
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             let path = directory + "/" + relative
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             count(fileContent: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         }
     }

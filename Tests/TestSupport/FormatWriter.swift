@@ -13,10 +13,13 @@ public enum FormatWriter {
         }
         archive_write_set_bytes_in_last_block(archive, 1)
         let sink = Sink()
-        archive_write_open(archive, Unmanaged.passUnretained(sink).toOpaque(), nil, { _, context, buffer, length in
-            Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue().bytes += UnsafeRawBufferPointer(start: buffer, count: length)
-            return length
-        }, nil)
+        archive_write_open(
+            archive, Unmanaged.passUnretained(sink).toOpaque(), nil,
+            { _, context, buffer, length in
+                Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue().bytes += UnsafeRawBufferPointer(
+                    start: buffer, count: length)
+                return length
+            }, nil)
         for (path, content) in files {
             let entry = archive_entry_new()!
             defer { archive_entry_free(entry) }

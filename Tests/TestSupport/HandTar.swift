@@ -10,7 +10,9 @@ public enum HandTar {
             for (index, byte) in Array(text.utf8).prefix(width).enumerated() { block[offset + index] = byte }
         }
         func octal(_ value: Int, at offset: Int, width: Int) {
-            put(String(repeating: "0", count: max(0, width - 1 - String(value, radix: 8).count)) + String(value, radix: 8), at: offset, width: width - 1)
+            put(
+                String(repeating: "0", count: max(0, width - 1 - String(value, radix: 8).count)) + String(value, radix: 8),
+                at: offset, width: width - 1)
         }
         put(name, at: 0, width: 100)
         octal(mode, at: 100, width: 8)

@@ -10,7 +10,8 @@ public enum HandZip {
         /// Unix mode recorded in the central directory (version made by = Unix); nil records none (MS-DOS).
         public var unixMode: UInt32?
 
-        public init(_ name: String, _ data: [UInt8], localName: String? = nil, localSize: UInt32? = nil, unixMode: UInt32? = nil) {
+        public init(_ name: String, _ data: [UInt8], localName: String? = nil, localSize: UInt32? = nil, unixMode: UInt32? = nil)
+        {
             self.name = name
             self.data = data
             self.localName = localName

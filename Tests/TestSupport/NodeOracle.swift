@@ -14,7 +14,10 @@ public enum NodeOracle {
         let payload = "[" + inputs.map { "\"" + Data($0).base64EncodedString() + "\"" }.joined(separator: ",") + "]"
         let result = try CLIRunner.runTool(
             "/usr/bin/env",
-            ["node", "-e", prelude + "(async () => {\n" + program + "\n})().then(() => process.stdout.write(out.join('\\n') + '\\n'));"],
+            [
+                "node", "-e",
+                prelude + "(async () => {\n" + program + "\n})().then(() => process.stdout.write(out.join('\\n') + '\\n'));",
+            ],
             stdin: Data(payload.utf8))
         guard result.status == 0 else { throw NodeFailure(message: result.stderr) }
         return result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)

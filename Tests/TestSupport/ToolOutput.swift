@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs a real tool (gzip, brotli, zstd, node …) with binary standard input and output, for building inputs with the
 /// tools that make them in the wild and for extracting them with their real consumers.
@@ -27,7 +27,10 @@ public enum ToolOutput {
         errorReader.sync {}
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))")
+            throw Failure(
+                description:
+                    "\(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))"
+            )
         }
         return Array(data)
     }

@@ -28,7 +28,8 @@ public func fuzzGzipHeader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // target), which only changes partial counts of a member that is reported unreadable either way.
     let oneBlock = inflate(bytes, blockSize: max(bytes.count, 1))
     let smallBlocks = inflate(bytes, blockSize: blockSize)
-    precondition(oneBlock.error == smallBlocks.error, "block size \(blockSize): \(smallBlocks.error ?? "ok") != \(oneBlock.error ?? "ok")")
+    precondition(
+        oneBlock.error == smallBlocks.error, "block size \(blockSize): \(smallBlocks.error ?? "ok") != \(oneBlock.error ?? "ok")")
     if oneBlock.error == nil {
         precondition(oneBlock.output == smallBlocks.output, "block size \(blockSize): different output")
     }

@@ -20,8 +20,10 @@ public struct DirectoryExposure: Hashable, Sendable, Codable {
         var groups: [String: ExposureCount] = [:]
         for (path, stats) in byPath {
             let segments = path.utf8.split(separator: UInt8(ascii: "/"))
-            let directory = segments.count > 1
-                ? segments.prefix(min(depth, segments.count - 1)).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/") + "/"
+            let directory =
+                segments.count > 1
+                ? segments.prefix(min(depth, segments.count - 1)).map { String(decoding: $0, as: UTF8.self) }.joined(
+                    separator: "/") + "/"
                 : "./"
             groups[directory, default: ExposureCount()].add(stats)
         }

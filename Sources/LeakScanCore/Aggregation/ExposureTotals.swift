@@ -46,6 +46,7 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
     /// Of two duplicates, the larger lines and bytes, so the result does not depend on the order maps were read.
     private static func larger(_ kept: ContentStats?, _ new: ContentStats) -> ContentStats {
         guard let kept else { return new }
-        return ContentStats(lines: max(kept.lines, new.lines), bytes: max(kept.bytes, new.bytes), digest: min(kept.digest, new.digest))
+        return ContentStats(
+            lines: max(kept.lines, new.lines), bytes: max(kept.bytes, new.bytes), digest: min(kept.digest, new.digest))
     }
 }

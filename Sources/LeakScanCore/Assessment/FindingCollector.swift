@@ -11,7 +11,8 @@ enum FindingCollector {
                     firstParty: map.totals.firstParty, inlineOrdinal: map.inlineOrdinal,
                     containingEntries: map.containingEntries,
                     fingerprint: Fingerprint.of(
-                        rule: rule, location: map.location, inlineOrdinal: map.inlineOrdinal, containingEntries: map.containingEntries)))
+                        rule: rule, location: map.location, inlineOrdinal: map.inlineOrdinal,
+                        containingEntries: map.containingEntries)))
         }
         for reference in artifact.references where reference.status != .present {
             let rule: Rule = reference.status == .missing ? .missingMapReference : .remoteMapReference

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Shell-style globs for allowlist paths (`*`, `?`, `[…]`; `**` spans directories because `*` does here).

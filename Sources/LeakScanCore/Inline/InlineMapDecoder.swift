@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Streams the payload of one `data:` URL into a `SourceMapTokenizer`, decoding base64 or percent-encoding on the way.
@@ -47,7 +47,10 @@ struct InlineMapDecoder {
                     continue
                 }
                 let limit = min(count - index, Self.flushSize)
-                let runLength = memchr(base + index, Int32(UInt8(ascii: "%")), limit).map { UnsafeRawPointer($0) - UnsafeRawPointer(base + index) } ?? limit
+                let runLength =
+                    memchr(base + index, Int32(UInt8(ascii: "%")), limit).map {
+                        UnsafeRawPointer($0) - UnsafeRawPointer(base + index)
+                    } ?? limit
                 let piece = UnsafeBufferPointer(start: base + index, count: runLength)
                 let payload = base64.decode(piece, into: &decoded)
                 index += payload

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds `//# sourceMappingURL=…` (also `//@` and `/*# … */`) comments in a script or stylesheet fed in chunks.
@@ -248,7 +248,8 @@ public struct SourceMappingURLFinder {
                 index += 1
                 if byte == UInt8(ascii: ",") {
                     let isBase64 = Self.declaresBase64(value)
-                    let decoder = InlineMapDecoder(encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits, depth: depth)
+                    let decoder = InlineMapDecoder(
+                        encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits, depth: depth)
                     payloadBox = PayloadBox(decoder)
                     state = .payload
                 } else {

@@ -40,7 +40,8 @@ public struct Location: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Read back from JSON as the chain only (reports carry offsets in their own fields).
     public init(from decoder: any Decoder) throws {
-        chain = try decoder.singleValueContainer().decode(String.self).split(separator: "!", omittingEmptySubsequences: false).map(String.init)
+        chain = try decoder.singleValueContainer().decode(String.self).split(separator: "!", omittingEmptySubsequences: false)
+            .map(String.init)
     }
 
     public func encode(to encoder: any Encoder) throws {

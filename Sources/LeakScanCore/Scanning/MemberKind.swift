@@ -15,7 +15,9 @@ public enum MemberKind {
     private static let tarCompressions: [UInt64] = keys(["gz", "bz2", "xz", "zst"])
     /// Suffixes of compressed single files (`x.js.map.gz`, `x.css.br`); the content decides, these only make a plain
     /// member that carries one suspicious.
-    private static let compressionExtensions: [UInt64] = keys(["gz", "bz2", "xz", "zst", "lz4", "br", "brotli", "lz", "lzma", "z"])
+    private static let compressionExtensions: [UInt64] = keys([
+        "gz", "bz2", "xz", "zst", "lz4", "br", "brotli", "lz", "lzma", "z",
+    ])
     /// What web servers serve in place of the uncompressed file (`gzip_static`, `brotli_static`, zstd).
     private static let precompressedExtensions: [UInt64] = keys(["gz", "br", "zst"])
     private static let tarKey = packedExtension(Array("tar".utf8)[...])

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Vectorized searches used by the hot loops: sixteen bytes compared per step instead of one.
@@ -60,7 +60,8 @@ enum ByteScan {
         let carriageReturn = SIMD16<UInt8>(repeating: orWhitespace ? 0x0D : targets.0)
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hit = (block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== space) .| (block .== tab)
+            let hit =
+                (block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== space) .| (block .== tab)
                 .| (block .== newline) .| (block .== carriageReturn)
             let hits = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
             if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
@@ -79,7 +80,9 @@ enum ByteScan {
     /// The end of a number or literal: whitespace, `,`, `}` or `]`.
     @inline(__always)
     static func firstLiteralDelimiter(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
-        first(of: (UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "]")), orWhitespace: true, base, from: from, end: end)
+        first(
+            of: (UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: "]")), orWhitespace: true, base,
+            from: from, end: end)
     }
 
     /// The next bracket or quote, for skipping a value too deeply nested to follow.
@@ -91,7 +94,8 @@ enum ByteScan {
         let curlyOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "{")), curlyClose = SIMD16<UInt8>(repeating: UInt8(ascii: "}"))
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hit = (block .== quote) .| (block .== squareOpen) .| (block .== squareClose) .| (block .== curlyOpen)
+            let hit =
+                (block .== quote) .| (block .== squareOpen) .| (block .== squareClose) .| (block .== curlyOpen)
                 .| (block .== curlyClose)
             let hits = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
             if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A map found inside a decoded `sourcesContent` entry (an inline `sourceMappingURL=data:` comment at the end of an

@@ -1,9 +1,8 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-
 
 /// A push tokenizer for source-map JSON: feed any chunking with `consume`, then `finish`.
 ///
@@ -128,7 +127,8 @@ public struct SourceMapTokenizer {
                 guard index < end else { break }
                 if base[index] == UInt8(ascii: "\"") {
                     if stringRole == .content {
-                        contentHasher.update(UnsafeRawBufferPointer(start: base + contentSpanStart, count: index - contentSpanStart))
+                        contentHasher.update(
+                            UnsafeRawBufferPointer(start: base + contentSpanStart, count: index - contentSpanStart))
                     }
                     closeString()
                     index += 1
@@ -369,7 +369,11 @@ public struct SourceMapTokenizer {
         case (.start, _), (.afterBOM, _), (.body, _):
             prefixPhase = .body
             if isWhitespace(byte) { return }
-            if byte == UInt8(ascii: "{") { openContainer(isObject: true, role: .mapObject(parent: nil), at: 0) } else { state = .failed }
+            if byte == UInt8(ascii: "{") {
+                openContainer(isObject: true, role: .mapObject(parent: nil), at: 0)
+            } else {
+                state = .failed
+            }
         default:
             state = .failed
         }
@@ -538,7 +542,8 @@ public struct SourceMapTokenizer {
     }
 
     private mutating func stepLiteral(_ byte: UInt8, at index: Int) {
-        let isDelimiter = isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
+        let isDelimiter =
+            isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
             || byte == UInt8(ascii: "]")
         guard isDelimiter else {
             // Numbers may be any length (JSON.parse reads them); past 64 bytes the rest is skipped in blocks.

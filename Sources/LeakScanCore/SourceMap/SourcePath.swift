@@ -14,7 +14,8 @@ public enum SourcePath {
         var normalized: [UInt8] = []
         normalized.reserveCapacity(bytes.count)
         var segmentStarts: [Int] = []
-        for segment in bytes[pathStart..<queryStart].split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+        for segment in bytes[pathStart..<queryStart].split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
+        ) {
             if segment.elementsEqual(".".utf8) { continue }
             if segment.elementsEqual("..".utf8) {
                 if let start = segmentStarts.popLast() { normalized.removeSubrange(max(start - 1, 0)...) }
@@ -64,7 +65,9 @@ public enum SourcePath {
         if let bang = resource.lastIndex(of: "!") { resource = resource[resource.index(after: bang)...] }
         if let cut = resource.firstIndex(where: { $0 == "?" || $0 == "#" }) { resource = resource[..<cut] }
         if hasThirdPartySegment(resource.utf8, ownScope: ownScope) { return false }
-        guard mapMember.utf8.contains(UInt8(ascii: "n")), let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else { return true }
+        guard mapMember.utf8.contains(UInt8(ascii: "n")), let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+            return true
+        }
         return !hasThirdPartySegment(mapMember.utf8[..<slash], ownScope: ownScope)
     }
 
