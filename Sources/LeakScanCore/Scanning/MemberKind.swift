@@ -1,12 +1,10 @@
-/// What a member's name says about how to scan it. Content decides whether something is a map; the name only
-/// decides whether the `sourceMappingURL` search runs and whether a member is opened as a nested archive.
+/// What a member's name says about how to scan it. Content decides what is a map, a container or a compressed stream;
+/// the name is a fast path for opening containers, decides brotli (which has no magic number), and maps precompressed
+/// copies to the paths they stand for.
 ///
 /// Runs once per member, so extensions are compared as packed lower-case integers (a short linear scan) rather than
 /// as allocated, hashed strings.
 public enum MemberKind {
-    private static let scriptExtensions: [UInt64] = keys([
-        "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "css", "scss", "less", "html", "htm", "vue", "svelte",
-    ])
     private static let archiveExtensions: [UInt64] = keys([
         "tgz", "tar", "tbz2", "txz", "zip", "whl", "jar", "war", "ear", "aar", "vsix", "nupkg", "deb", "crx", "xpi", "egg",
         "apk", "ipa", "asar",
@@ -21,15 +19,6 @@ public enum MemberKind {
     /// What web servers serve in place of the uncompressed file (`gzip_static`, `brotli_static`, zstd).
     private static let precompressedExtensions: [UInt64] = keys(["gz", "br", "zst"])
     private static let tarKey = packedExtension(Array("tar".utf8)[...])
-
-    /// Scripts and stylesheets (and extension-less files, often `bin/` launchers) can carry `sourceMappingURL` comments.
-    public static func mayCarrySourceMappingURL(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { name in
-            guard let dot = extensionDot(name) else { return true }
-            return scriptExtensions.contains(packedExtension(name[(dot + 1)...]))
-        }
-    }
 
     /// Members whose names say they are archives are opened and scanned in turn.
     public static func isNestedArchive(_ path: String) -> Bool {
