@@ -38,7 +38,13 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
     public static func run(on input: any RandomAccessInput, maxReports: Int = 20) throws(ArchiveError) -> ZipDirectoryCheck {
         var result = ZipDirectoryCheck()
         let window = Window(input: input)
-        defer { window.release() }
+        // Local headers sit at the front, the central directory at the end: each walk gets its own window, or every
+        // member would refill one window twice (a 20,000-member wheel read 10 GB through pread that way).
+        let localWindow = Window(input: input, capacity: 64 << 10)
+        defer {
+            window.release()
+            localWindow.release()
+        }
         let size = input.size
         guard size >= 22 else { return result }
         let tailStart = max(0, size - endSearch)
@@ -118,7 +124,7 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
             position += Int64(46 + nameLength + extraLength + commentLength)
 
             let message = try compareLocalHeader(
-                window, at: localOffset + correction, name: nameBytes, compressed: compressed, uncompressed: uncompressed)
+                localWindow, at: localOffset + correction, name: nameBytes, compressed: compressed, uncompressed: uncompressed)
             if let message {
                 if result.disagreements.count < maxReports {
                     result.disagreements.append(
