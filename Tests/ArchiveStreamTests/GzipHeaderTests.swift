@@ -26,20 +26,10 @@ import Testing
         if name > 0 { header += (0..<name).map { UInt8(0x61 + $0 % 26) } + [0] }
         if comment > 0 { header += (0..<comment).map { UInt8(0x41 + $0 % 26) } + [0] }
         if headerCRC {
-            let crc = crc32(header)
+            let crc = CRC32.checksum(header)
             header += [UInt8(crc & 0xFF) ^ (corruptCRC ? 1 : 0), UInt8(crc >> 8 & 0xFF)]
         }
         return header + deflateAndTrailer
-    }
-
-    /// A bitwise CRC-32 (IEEE, reflected), written independently of the inflater's table-driven one.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
     }
 
     /// Inflates `bytes` handed out in blocks that end at `splits`, returning the output and the error that stopped it.

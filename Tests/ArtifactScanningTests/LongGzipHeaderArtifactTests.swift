@@ -13,7 +13,7 @@ import Testing
         var header: [UInt8] = [0x1F, 0x8B, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF]
         header += [UInt8](repeating: 0x41, count: 65_535) + [UInt8](repeating: 0x62, count: 1_200_000) + [0]
         header += Array("a comment".utf8) + [0]
-        let crc = Self.crc32(header)
+        let crc = CRC32.checksum(header)
         header += [UInt8(crc & 0xFF), UInt8(crc >> 8 & 0xFF)]
         let directory = TemporaryDirectory()
         for inflateAhead in [true, false, true] {
@@ -27,12 +27,4 @@ import Testing
         }
     }
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
-    }
 }

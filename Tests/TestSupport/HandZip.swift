@@ -34,7 +34,7 @@ public enum HandZip {
             let offset = UInt32(body.count)
             let name = Array(entry.name.utf8)
             let localName = Array((entry.localName ?? entry.name).utf8)
-            let crc = crc32(entry.data)
+            let crc = CRC32.checksum(entry.data)
             let size = UInt32(entry.data.count)
             body += [0x50, 0x4B, 3, 4] + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
             body += le32(crc) + le32(entry.localSize ?? size) + le32(entry.localSize ?? size)
@@ -58,22 +58,6 @@ public enum HandZip {
     /// A CRX3 header (Chrome extension) of `headerSize` bytes of protobuf, before the zip.
     public static func crx3Header(headerSize: Int = 64) -> [UInt8] {
         Array("Cr24".utf8) + le32(3) + le32(UInt32(headerSize)) + [UInt8](repeating: 0x2A, count: headerSize)
-    }
-
-    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            crcTable.withUnsafeBufferPointer { table in
-                var crc: UInt32 = 0xFFFF_FFFF
-                for byte in buffer { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-                return ~crc
-            }
-        }
-    }
-
-    private static let crcTable: [UInt32] = (0..<256).map { index in
-        var crc = UInt32(index)
-        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        return crc
     }
 
     static func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
