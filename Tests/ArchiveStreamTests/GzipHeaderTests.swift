@@ -34,17 +34,7 @@ import Testing
 
     /// Inflates `bytes` handed out in blocks that end at `splits`, returning the output and the error that stopped it.
     static func inflate(_ bytes: [UInt8], splits: [Int]) -> ([UInt8], ArchiveError?) {
-        let inflater = GzipInflater(input: SplitByteSource(bytes, splits: splits))
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let result = buffer.withUnsafeMutableBytes { raw in Result { () throws(ArchiveError) in try inflater.fill(raw) } }
-            switch result {
-            case .success(0): return (output, nil)
-            case .success(let count): output += buffer[0..<count]
-            case .failure(let error): return (output, error)
-            }
-        }
+        ProducerDrain.drain(GzipInflater(input: SplitByteSource(bytes, splits: splits)), outputSize: 1 << 16)
     }
 
     static let everyField = member(extra: 300, name: 1_500, comment: 700, headerCRC: true)

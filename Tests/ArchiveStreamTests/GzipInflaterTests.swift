@@ -17,17 +17,7 @@ import Testing
 
     /// Inflates everything, returning the bytes and the error that stopped it (bytes before an error are kept).
     static func inflate(_ compressed: [UInt8], chunkSize: Int, outputSize: Int = 4096) -> ([UInt8], ArchiveError?) {
-        let inflater = GzipInflater(input: ChunkedByteSource(compressed, chunkSize: chunkSize))
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: outputSize)
-        while true {
-            let result = buffer.withUnsafeMutableBytes { raw in Result { () throws(ArchiveError) in try inflater.fill(raw) } }
-            switch result {
-            case .success(0): return (output, nil)
-            case .success(let count): output += buffer[0..<count]
-            case .failure(let error): return (output, error)
-            }
-        }
+        ProducerDrain.drain(GzipInflater(input: ChunkedByteSource(compressed, chunkSize: chunkSize)), outputSize: outputSize)
     }
 
     @Test(arguments: [1, 7, 512, 65_536, 1 << 20])
