@@ -2,11 +2,26 @@ extension MapFinding {
     /// True when the map's location or one of its sources could be attributed differently from the path-only rule
     /// (`ExposedSource.init(path:stats:)`): the map sits under `node_modules/`, or an own scope is known and named.
     func needsAttribution(ownScope: String?) -> Bool {
-        let member = location.member
-        if member.contains("node_modules/") { return true }
+        if Self.contains(location.member, "node_modules/") { return true }
         guard let ownScope else { return false }
         let scoped = "node_modules/" + ownScope + "/"
-        return summary.exposed.contains { $0.path.contains(scoped) }
+        return summary.exposed.contains { Self.contains($0.path, scoped) }
+    }
+
+    /// Byte-wise substring test: `String.contains(_:)` goes through Unicode-aware searching, ~25,000 instructions a
+    /// call, and this runs for every map.
+    private static func contains(_ text: String, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard let first = pattern.first else { return true }
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            while let hit = bytes[start...].firstIndex(of: first) {
+                if bytes[hit...].starts(with: pattern) { return true }
+                start = bytes.index(after: hit)
+            }
+            return false
+        }
     }
 
     /// The same finding with every exposed source attributed by `SourcePath.isFirstParty(_:mapMember:ownScope:)`.

@@ -61,25 +61,33 @@ public enum SourcePath {
     /// or script that holds it) attributes all its sources to that package. `node_modules/@scope/…` with the enclosing
     /// npm package's own scope (`ownScope`, e.g. `@acme`) is first-party: same owner.
     public static func isFirstParty(_ normalizedPath: String, mapMember: String = "", ownScope: String? = nil) -> Bool {
-        var resource = Substring(normalizedPath)
-        if let bang = resource.lastIndex(of: "!") { resource = resource[resource.index(after: bang)...] }
-        if let cut = resource.firstIndex(where: { $0 == "?" || $0 == "#" }) { resource = resource[..<cut] }
-        if hasThirdPartySegment(resource.utf8, ownScope: ownScope) { return false }
+        let path = normalizedPath.utf8
+        var start = path.startIndex
+        if let bang = path.lastIndex(of: UInt8(ascii: "!")) { start = path.index(after: bang) }
+        let end = path[start...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? path.endIndex
+        if hasThirdPartySegment(path[start..<end], ownScope: ownScope) { return false }
         guard mapMember.utf8.contains(UInt8(ascii: "n")), let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else {
             return true
         }
         return !hasThirdPartySegment(mapMember.utf8[..<slash], ownScope: ownScope)
     }
 
-    /// True when a `node_modules` segment is followed by anything but the own scope.
+    /// True when a `node_modules` segment is followed by anything but the own scope. Walks the segments in place:
+    /// this runs for every exposed source of every map, so it allocates nothing.
     private static func hasThirdPartySegment<Path: Collection<UInt8>>(_ path: Path, ownScope: String?) -> Bool {
         var afterNodeModules = false
-        for segment in path.split(separator: UInt8(ascii: "/")) {
-            if afterNodeModules {
-                guard let ownScope, segment.elementsEqual(ownScope.utf8) else { return true }
-                afterNodeModules = false
+        var segmentStart = path.startIndex
+        while segmentStart < path.endIndex {
+            let segmentEnd = path[segmentStart...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
+            if segmentStart < segmentEnd {
+                let segment = path[segmentStart..<segmentEnd]
+                if afterNodeModules {
+                    guard let ownScope, segment.elementsEqual(ownScope.utf8) else { return true }
+                    afterNodeModules = false
+                }
+                if segment.elementsEqual("node_modules".utf8) { afterNodeModules = true }
             }
-            if segment.elementsEqual("node_modules".utf8) { afterNodeModules = true }
+            segmentStart = segmentEnd == path.endIndex ? segmentEnd : path.index(after: segmentEnd)
         }
         return afterNodeModules
     }
