@@ -34,7 +34,7 @@ public final class ArchiveReader {
     }
 
     /// Opens a file, detecting the container and compression from its content; a non-archive file reads as one member.
-    /// Gzip is inflated by ISA-L — on a second thread ahead of libarchive when `inflateAhead` (one artifact at a time),
+    /// Gzip is inflated by ISA-L (zlib without the `ISAL` trait, see `GzipDecoding`) — on a second thread ahead of libarchive when `inflateAhead` (one artifact at a time),
     /// on this thread otherwise (the cores are already busy with other artifacts); brotli (no magic number: by name,
     /// `.br`/`.brotli`) by libbrotli the same way; everything else goes through libarchive's own filters.
     public static func open(
@@ -45,7 +45,7 @@ public final class ArchiveReader {
         if ContentSniffer.isBrotli(name: path) {
             decoder = BrotliDecoder(input: file)
         } else if file.startsWithGzipMagic() {
-            decoder = GzipInflater(input: file)
+            decoder = GzipDecoding.decoder(input: file)
         } else {
             decoder = nil
         }
@@ -112,7 +112,7 @@ public final class ArchiveReader {
         member: MemberByteSource, content: ContentSniffer.Kind?, brotli: Bool = false
     ) throws(ArchiveError) -> ArchiveReader {
         let decoder: (any BlockProducer)? =
-            brotli ? BrotliDecoder(input: member) : content == .gzip ? GzipInflater(input: member) : nil
+            brotli ? BrotliDecoder(input: member) : content == .gzip ? GzipDecoding.decoder(input: member) : nil
         guard let decoder else { return try open(source: member) }
         let reader = try open(source: ProducedByteSource(producer: decoder))
         reader.isDecodedBeforeLibarchive = true

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Reads a tar stream's headers with node-tar's rules (version 6, what npm 10 runs to install a package) alongside

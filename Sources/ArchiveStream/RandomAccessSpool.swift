@@ -1,6 +1,8 @@
 import CArchive
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Bytes that can be read at any offset: what a zip's central directory needs (it sits at the end of the file and

@@ -1,6 +1,8 @@
 import CArchive
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// libarchive's read, seek and skip callbacks over a `RandomAccessInput`, so its seekable zip reader (the one that
