@@ -19,6 +19,32 @@ import Testing
         #expect(SourcePath.normalize(source, sourceRoot: root) == expected)
     }
 
+    /// The rule written the obvious way (split on separators, a stack of segments), against the one-pass version on
+    /// generated paths full of `.`, `..`, `\\`, empty segments, schemes and queries.
+    @Test func onePassNormalizationAgreesWithTheSegmentStack() {
+        func reference(_ path: String) -> String {
+            let query = path.firstIndex(of: "?") ?? path.endIndex
+            var body = Substring(path[..<query])
+            for scheme in ["webpack://", "file://"] where body.hasPrefix(scheme) { body = body.dropFirst(scheme.count) }
+            var stack: [Substring] = []
+            for segment in body.split(whereSeparator: { $0 == "/" || $0 == "\\" }) where segment != "." {
+                if segment == ".." { _ = stack.popLast() } else { stack.append(segment) }
+            }
+            return stack.joined(separator: "/") + path[query...]
+        }
+        let pieces = ["a", "bc", ".", "..", "", "src", "x.ts", "..", "\\", "é", "node_modules"]
+        var random = SeededGenerator(seed: 41)
+        for _ in 0..<3_000 {
+            var path = ["", "webpack://", "file:///", "/", "./", "../"][Int(random.next() % 6)]
+            for _ in 0..<Int(random.next() % 7) {
+                path += pieces[Int(random.next() % UInt64(pieces.count))] + (random.next() % 5 == 0 ? "\\" : "/")
+            }
+            path += pieces[Int(random.next() % UInt64(pieces.count))]
+            if random.next() % 6 == 0 { path += "?q=../x" }
+            #expect(SourcePath.normalize(path) == reference(path), "\(path)")
+        }
+    }
+
     @Test func firstPartyMeansNoNodeModulesSegment() {
         #expect(SourcePath.isFirstParty("src/node_modules_helper.ts"))
         #expect(!SourcePath.isFirstParty("node_modules/react/index.js"))

@@ -8,25 +8,45 @@ public enum SourcePath {
         if let root = sourceRoot, !root.isEmpty, schemeLength(of: source) == nil {
             joined = root.hasSuffix("/") ? root + source : root + "/" + source
         }
-        let bytes = Array(joined.utf8)
+        return joined.withUTF8(normalized)
+    }
+
+    /// The slow path of `normalize` in one pass and one allocation (the result): every source of a bundler's map
+    /// (`webpack://…`, `../src/…`) comes through here, thousands per map.
+    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let queryStart = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
-        let pathStart = schemeLength(of: bytes[..<queryStart]) ?? 0
-        var normalized: [UInt8] = []
-        normalized.reserveCapacity(bytes.count)
-        var segmentStarts: [Int] = []
-        for segment in bytes[pathStart..<queryStart].split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
-        ) {
-            if segment.elementsEqual(".".utf8) { continue }
-            if segment.elementsEqual("..".utf8) {
-                if let start = segmentStarts.popLast() { normalized.removeSubrange(max(start - 1, 0)...) }
-                continue
+        let pathStart = schemeLength(of: Array(bytes[..<min(queryStart, 64)])[...]) ?? 0
+        // Segments joined by one `/` plus the query are never longer than the input.
+        return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { output in
+            var count = 0
+            var index = pathStart
+            while index < queryStart {
+                var end = index
+                while end < queryStart, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+                let length = end - index
+                if length == 2, bytes[index] == UInt8(ascii: "."), bytes[index + 1] == UInt8(ascii: ".") {
+                    // `..` drops the previous segment (and the `/` before it); at the top it is dropped itself.
+                    var cut = count
+                    while cut > 0, output[cut - 1] != UInt8(ascii: "/") { cut -= 1 }
+                    count = max(cut - 1, 0)
+                } else if length > 0, !(length == 1 && bytes[index] == UInt8(ascii: ".")) {
+                    if count > 0 {
+                        output[count] = UInt8(ascii: "/")
+                        count += 1
+                    }
+                    for offset in index..<end {
+                        output[count] = bytes[offset]
+                        count += 1
+                    }
+                }
+                index = end + 1
             }
-            if !normalized.isEmpty { normalized.append(UInt8(ascii: "/")) }
-            segmentStarts.append(normalized.count)
-            normalized += segment
+            for offset in queryStart..<bytes.count {
+                output[count] = bytes[offset]
+                count += 1
+            }
+            return count
         }
-        normalized += bytes[queryStart...]
-        return String(decoding: normalized, as: UTF8.self)
     }
 
     /// True for the common case that needs no work: relative, `/`-separated, no scheme, query, empty, `.` or `..`
