@@ -170,6 +170,24 @@ import Testing
         #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan("page.js", $0) } == nil)
     }
 
+    /// A `.map` saved as UTF-16 (either byte order, with its BOM) is decoded and counted as the same map in UTF-8 is:
+    /// same paths, lines and decoded bytes (non-BMP characters from surrogate pairs), nested maps included.
+    @Test(arguments: [false, true])
+    func utf16MapFilesAreCountedAsTheirUTF8Text(bigEndian: Bool) {
+        let nested = "//# sourceMappingURL=data:application/json;base64," + MapText.base64(SourceMappingURLFinderTests.inlineMap)
+        let map = MapText.map(sources: ["src/a.ts", "src/b.ts"], contents: ["é😀\nx", "y\n" + nested + "\n"])
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in map.utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(Self.scan("dist/a.js.map", [bytes[...]]) == ["file 0 [2, 2]", "nested 0 [2, 1]"])
+        #expect(Self.scan("dist/a.js.map", [bytes[...]]) == Self.scan("dist/a.js.map", [Array(map.utf8)[...]]))
+        let scanner = EntryScanner(location: Location(["a.tgz", "dist/a.js.map"]))
+        bytes.withUnsafeBytes { scanner.consume($0) }
+        #expect(scanner.finish().maps.first?.summary.exposed.map(\.stats.bytes) == [8, 3 + nested.utf8.count])
+        #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan("dist/a.js.map", $0) } == nil)
+    }
+
     @Test func aMapFileIsNotSearchedAsAScript() {
         let nested = "//# sourceMappingURL=data:application/json;base64," + MapText.base64(SourceMappingURLFinderTests.inlineMap)
         let map = MapText.map(sources: ["src/a.ts"], contents: ["x\n" + nested + "\n"])
