@@ -554,7 +554,7 @@ public struct SourceMapTokenizer {
         case .content:
             appendContent()
         case .sourcePath:
-            if admitsEntry(maps[stringMap].sources.count) { maps[stringMap].sources.append(decoded) }
+            if admitsEntry(maps[stringMap].sources.count) { maps[stringMap].sources.append(MapBuilder.keptName(text)) }
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
         case .version:

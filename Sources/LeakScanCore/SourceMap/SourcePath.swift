@@ -61,10 +61,14 @@ public enum SourcePath {
     /// or script that holds it) attributes all its sources to that package. `node_modules/@scope/…` with the enclosing
     /// npm package's own scope (`ownScope`, e.g. `@acme`) is first-party: same owner.
     public static func isFirstParty(_ normalizedPath: String, mapMember: String = "", ownScope: String? = nil) -> Bool {
-        var resource = Substring(normalizedPath)
-        if let bang = resource.lastIndex(of: "!") { resource = resource[resource.index(after: bang)...] }
-        if let cut = resource.firstIndex(where: { $0 == "?" || $0 == "#" }) { resource = resource[..<cut] }
-        if hasThirdPartySegment(resource.utf8, ownScope: ownScope) { return false }
+        // Bytes, not characters: names may be kilobytes long, and `!`, `?` and `#` are ASCII.
+        let path = normalizedPath.utf8
+        var resource = path[...]
+        if let bang = path.lastIndex(of: UInt8(ascii: "!")) { resource = path[path.index(after: bang)...] }
+        if let cut = resource.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            resource = resource[..<cut]
+        }
+        if hasThirdPartySegment(resource, ownScope: ownScope) { return false }
         guard mapMember.utf8.contains(UInt8(ascii: "n")), let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else {
             return true
         }
