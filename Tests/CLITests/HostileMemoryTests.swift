@@ -23,3 +23,20 @@ import Testing
         #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
     }
 }
+
+extension HostileMemoryTests {
+    /// One script with 100,000 inline maps: the first 1,000 are findings of their own, the rest are counted together,
+    /// and memory stays far under 128 MiB.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
+    func scriptWithAHundredThousandInlineMapsStaysUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let map = MapText.map(sources: ["src/a.ts"], contents: ["a\nb"])
+        let comment = "x()\n//# sourceMappingURL=data:application/json;base64," + MapText.base64(map) + "\n"
+        let script = directory.write("dist/a.js", Array(String(repeating: comment, count: 100_000).utf8))
+        let result = try CLIRunner.run(["-v", script])
+        #expect(result.stdout.hasPrefix("LEAK        \(script)  1,001 source maps expose 1 file / 2 lines"))
+        #expect(result.stdout.contains("99,000 more inline maps past the first 1,000 in this file"))
+        let peak = try SpooledZipMemoryTests.peakKiB([script])
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+}

@@ -211,3 +211,34 @@ import Testing
         #expect(finder.notes.map(\.kind) == [.referencesNotKept(count: 1_000_001 - SourceMappingURLFinder.maxURLsKept)])
     }
 }
+
+/// Past `maxInlineMapsKept` inline maps in one file, the rest are all decoded and counted together in one more finding,
+/// each distinct source (path and content) once, with a note saying how many were merged.
+@Suite struct InlineMapCapTests {
+    static func comment(_ map: String) -> String {
+        "f()\n//# sourceMappingURL=data:application/json;base64," + MapText.base64(map) + "\n"
+    }
+
+    @Test func inlineMapsPastTheCapAreCountedTogether() {
+        let kept = SourceMappingURLFinder.maxInlineMapsKept
+        var script = String(repeating: Self.comment(MapText.map(sources: ["src/a.ts"], contents: ["a\n"])), count: kept)
+        for index in 0..<500 {
+            script += Self.comment(MapText.map(sources: ["src/m\(index % 250).ts"], contents: ["x\ny\n"]))
+        }
+        script += Self.comment(MapText.map(sources: ["src/m0.ts"], contents: ["changed\n"]))
+        let bytes = Array(script.utf8)
+        var finder = SourceMappingURLFinder()
+        for start in stride(from: 0, to: bytes.count, by: 4093) {
+            bytes[start..<min(start + 4093, bytes.count)].withUnsafeBytes { finder.consume($0) }
+        }
+        finder.finish()
+        #expect(finder.inlineMaps.count == kept + 1)
+        let merged = finder.inlineMaps.last?.summary
+        #expect(merged?.exposed.count == 251)
+        #expect(merged?.sourcesCount == 501)
+        #expect(Set(merged?.exposed.map(\.path) ?? []).count == 250)
+        #expect(merged?.exposed.filter { $0.path == "src/m0.ts" }.map(\.stats.lines).sorted() == [1, 2])
+        #expect(merged?.limitHit == nil)
+        #expect(finder.notes.map(\.kind) == [.inlineMapsMerged(count: 501)])
+    }
+}

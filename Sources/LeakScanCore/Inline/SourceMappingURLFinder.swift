@@ -97,7 +97,16 @@ public struct SourceMappingURLFinder {
         if droppedURLs > 0 {
             notes.append((offset, .referencesNotKept(count: droppedURLs)))
         }
+        if let overflow {
+            inlineMaps.append((overflow.offset, overflow.summary))
+            notes.append((overflow.offset, .inlineMapsMerged(count: overflow.count)))
+            self.overflow = nil
+        }
     }
+
+    /// Inline maps kept per file as findings of their own; the rest are counted together in one more finding.
+    public static let maxInlineMapsKept = 1_000
+    private var overflow: InlineMapOverflow?
 
     /// Most URL references kept per file: the first ones, then always the last (the effective one); the rest are only
     /// counted, so a script of a million comments costs no memory.
@@ -359,13 +368,20 @@ public struct SourceMappingURLFinder {
             guard let box = payloadBox else { break }
             payloadBox = nil
             switch box.decoder.finish() {
-            case .map(let summary):
+            case .map(let summary) where inlineMaps.count < Self.maxInlineMapsKept:
                 inlineMaps.append((box.decoder.offset, summary))
                 nestedMaps += box.decoder.nestedMaps.map { nested in
                     var nested = nested
                     nested.hostOffset = box.decoder.offset
                     return nested
                 }
+            case .map(let summary):
+                var merged = overflow ?? InlineMapOverflow(offset: box.decoder.offset)
+                merged.merge(summary, maxEntries: limits.maxMapEntries)
+                for nested in box.decoder.nestedMaps {
+                    merged.merge(nested.summary, maxEntries: limits.maxMapEntries)
+                }
+                overflow = merged
             case .notAMap(let note): notes.append((box.decoder.offset, note))
             case .nothing: break
             }
