@@ -49,8 +49,9 @@ for artifact in "$work/claude-like.tgz" "$work/clean.tgz" "$work/many-small.tgz"
   python3 -c "import sys; b,l=float(sys.argv[1]),float(sys.argv[3]); i=f'{float(sys.argv[2]):.3f}' if sys.argv[2] else '–'; print(f'| {sys.argv[4]} | {b:.3f} | {i} | {l:.3f} | {l/b:.2f} | {sys.argv[5]} | {sys.argv[6]} |')" "$b" "$i" "$l" "$name" "$rss" "$counts"
 done
 
-# Hostile maps (Scripts/generate-hostile.py): 100 MB each (also with --quick: smaller ones time the start-up) of shapes that make a JSON tokenizer walk
-# byte by byte. Throughput of the whole scan (file read, tokenizer, finder); the worst shape is printed last.
+# Hostile maps (Scripts/generate-hostile.py): 100 MB each, also with --quick (smaller ones would time the start-up),
+# in shapes that make a JSON tokenizer walk byte by byte. Throughput of the whole scan (file read, tokenizer, finder);
+# the worst shape is printed last.
 hostile_mb=100
 shapes=(numbers long-numbers empty-arrays empty-objects deep whitespace long-string short-strings escaped-strings long-names)
 commands=()
