@@ -394,8 +394,24 @@ public struct SourceMappingURLFinder {
     /// Values that look like code (`${`, `+`, quotes, parentheses, a backslash) are string building in a bundled
     /// library, not URLs.
     public static func isURL(_ value: String) -> Bool {
-        !value.isEmpty && !value.contains("${") && !value.contains(where: { "+()'\"`{}<>;,\\".contains($0) })
-            && !value.lowercased().hasPrefix("data:")
+        // Bytes, not characters (every excluded character is ASCII; `${` is excluded by its `{`): a script of a million
+        // comments classifies each value in a few nanoseconds.
+        let bytes = value.utf8
+        guard !bytes.isEmpty, !bytes.contains(where: isCodeCharacter) else { return false }
+        let scheme = bytes.prefix(5).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return !scheme.elementsEqual("data:".utf8)
+    }
+
+    /// Characters that make a value JavaScript code or string content rather than a URL.
+    private static func isCodeCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+            UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\\"):
+            true
+        default:
+            false
+        }
     }
 }
 
