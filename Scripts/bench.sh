@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: leak-scan against `bsdtar -xOf` (libarchive + zlib decompression floor) and `igzip -dc` (ISA-L inflate
-# limit) on generated artifacts, in the same run. Prints ratios and peak RSS, and checks counts against ground truth.
+# limit) on generated artifacts, in the same run. Prints ratios and peak RSS, and checks counts against ground truth;
+# then the throughput of hostile map shapes, the worst one last.
 # Usage: Scripts/bench.sh [--quick]     (needs: hyperfine, libarchive-tools, isal, /usr/bin/time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,30 @@ for artifact in "$work/claude-like.tgz" "$work/clean.tgz" "$work/many-small.tgz"
   [ "$inflate" != "true" ] || i=""
   python3 -c "import sys; b,l=float(sys.argv[1]),float(sys.argv[3]); i=f'{float(sys.argv[2]):.3f}' if sys.argv[2] else '–'; print(f'| {sys.argv[4]} | {b:.3f} | {i} | {l:.3f} | {l/b:.2f} | {sys.argv[5]} | {sys.argv[6]} |')" "$b" "$i" "$l" "$name" "$rss" "$counts"
 done
+
+# Hostile maps (Scripts/generate-hostile.py): 100 MB each, also with --quick (smaller ones would time the start-up),
+# in shapes that make a JSON tokenizer walk byte by byte. Throughput of the whole scan (file read, tokenizer, finder);
+# the worst shape is printed last.
+hostile_mb=100
+shapes=(numbers long-numbers empty-arrays empty-objects deep whitespace long-string short-strings escaped-strings long-names)
+commands=()
+for shape in "${shapes[@]}"; do
+  python3 Scripts/generate-hostile.py --shape "$shape" --megabytes "$hostile_mb" --out "$work/$shape.map" > "$work/$shape.truth"
+  commands+=("$bin $work/$shape.map")
+done
+read -r -a seconds < <(timed_in_rounds "${commands[@]}")
+printf '\n| hostile map (%s MB) | leak-scan s | MB/s | peak RSS MiB | counts |\n|---|---|---|---|---|\n' "$hostile_mb"
+worst=""
+for index in "${!shapes[@]}"; do
+  shape=${shapes[$index]}
+  rss=$( (/usr/bin/time -v "$bin" "$work/$shape.map" 2>&1 >/dev/null || true) | awk '/Maximum resident/ {printf "%.1f", $6/1024}')
+  expected=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1])); print(f\"exposes {t['files']:,} file / {t['lines']:,} lines\" if t['files'] else 'names only')" "$work/$shape.truth")
+  if ("$bin" "$work/$shape.map" || true) | head -1 | grep -q "$expected"; then counts="exact"; else counts="MISMATCH"; fi
+  row=$(python3 -c "import os,sys; s=float(sys.argv[2]); print(f'{os.path.getsize(sys.argv[1])/1e6/s:.0f}')" "$work/$shape.map" "${seconds[$index]}")
+  printf '| %s | %.3f | %s | %s | %s |\n' "$shape" "${seconds[$index]}" "$row" "$rss" "$counts"
+  if [ -z "$worst" ] || [ "$row" -lt "${worst%% *}" ]; then worst="$row $shape"; fi
+done
+printf '\nworst hostile shape: %s at %s MB/s\n' "${worst#* }" "${worst%% *}"
 
 # Many artifacts: the same eight artifacts scanned with --jobs 1 and --jobs 2; throughput ratio (higher is better).
 batch=()

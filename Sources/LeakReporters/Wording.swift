@@ -87,6 +87,10 @@ package enum Wording {
         case .referenceTooLong(let maxBytes): "sourceMappingURL longer than \(Formatting.grouped(maxBytes)) bytes; not classified"
         case .referencesNotKept(let count):
             "\(Formatting.count(count, "more sourceMappingURL reference")) in this file counted but not kept (the last one is)"
+        case .inlineMapsMerged(let count):
+            "\(Formatting.count(count, "more inline map")) past the first "
+                + "\(Formatting.grouped(SourceMappingURLFinder.maxInlineMapsKept)) in this file, counted together as one "
+                + "map here (each distinct source once)"
         case .inlinePayloadNotAMap(let encoding, let bytes, let invalidLength):
             "inline data: URL (\(encoding == .base64 ? "base64" : "percent-encoded"), \(Formatting.count(bytes, "byte"))) "
                 + "is not a source map" + (invalidLength ? " (invalid base64 length)" : "")

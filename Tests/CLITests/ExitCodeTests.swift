@@ -49,7 +49,7 @@ import Testing
         let truth = try JSONDecoder().decode([String: Int].self, from: truthData)
         let result = try CLIRunner.run([artifact])
         let expected =
-            "1 source map exposes \(grouped(truth["files"]!)) files / \(grouped(truth["lines"]!)) lines of original source "
+            "\(truth["nested_maps"]! + 1) source maps expose \(grouped(truth["files"]!)) files / \(grouped(truth["lines"]!)) lines of original source "
             + "(first-party: \(grouped(truth["first_party_files"]!)) files / \(grouped(truth["first_party_lines"]!)) lines)"
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("LEAK        \(artifact)  \(expected)"))

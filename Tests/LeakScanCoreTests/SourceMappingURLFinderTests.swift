@@ -170,6 +170,24 @@ import Testing
         #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan("page.js", $0) } == nil)
     }
 
+    /// A `.map` saved as UTF-16 (either byte order, with its BOM) is decoded and counted as the same map in UTF-8 is:
+    /// same paths, lines and decoded bytes (non-BMP characters from surrogate pairs), nested maps included.
+    @Test(arguments: [false, true])
+    func utf16MapFilesAreCountedAsTheirUTF8Text(bigEndian: Bool) {
+        let nested = "//# sourceMappingURL=data:application/json;base64," + MapText.base64(SourceMappingURLFinderTests.inlineMap)
+        let map = MapText.map(sources: ["src/a.ts", "src/b.ts"], contents: ["é😀\nx", "y\n" + nested + "\n"])
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in map.utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(Self.scan("dist/a.js.map", [bytes[...]]) == ["file 0 [2, 2]", "nested 0 [2, 1]"])
+        #expect(Self.scan("dist/a.js.map", [bytes[...]]) == Self.scan("dist/a.js.map", [Array(map.utf8)[...]]))
+        let scanner = EntryScanner(location: Location(["a.tgz", "dist/a.js.map"]))
+        bytes.withUnsafeBytes { scanner.consume($0) }
+        #expect(scanner.finish().maps.first?.summary.exposed.map(\.stats.bytes) == [8, 3 + nested.utf8.count])
+        #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan("dist/a.js.map", $0) } == nil)
+    }
+
     @Test func aMapFileIsNotSearchedAsAScript() {
         let nested = "//# sourceMappingURL=data:application/json;base64," + MapText.base64(SourceMappingURLFinderTests.inlineMap)
         let map = MapText.map(sources: ["src/a.ts"], contents: ["x\n" + nested + "\n"])
@@ -191,5 +209,36 @@ import Testing
         #expect(finder.urls.last?.url == "last.js.map")
         #expect(finder.urls.last?.offset == 1_000_000 * line.count + 4)
         #expect(finder.notes.map(\.kind) == [.referencesNotKept(count: 1_000_001 - SourceMappingURLFinder.maxURLsKept)])
+    }
+}
+
+/// Past `maxInlineMapsKept` inline maps in one file, the rest are all decoded and counted together in one more finding,
+/// each distinct source (path and content) once, with a note saying how many were merged.
+@Suite struct InlineMapCapTests {
+    static func comment(_ map: String) -> String {
+        "f()\n//# sourceMappingURL=data:application/json;base64," + MapText.base64(map) + "\n"
+    }
+
+    @Test func inlineMapsPastTheCapAreCountedTogether() {
+        let kept = SourceMappingURLFinder.maxInlineMapsKept
+        var script = String(repeating: Self.comment(MapText.map(sources: ["src/a.ts"], contents: ["a\n"])), count: kept)
+        for index in 0..<500 {
+            script += Self.comment(MapText.map(sources: ["src/m\(index % 250).ts"], contents: ["x\ny\n"]))
+        }
+        script += Self.comment(MapText.map(sources: ["src/m0.ts"], contents: ["changed\n"]))
+        let bytes = Array(script.utf8)
+        var finder = SourceMappingURLFinder()
+        for start in stride(from: 0, to: bytes.count, by: 4093) {
+            bytes[start..<min(start + 4093, bytes.count)].withUnsafeBytes { finder.consume($0) }
+        }
+        finder.finish()
+        #expect(finder.inlineMaps.count == kept + 1)
+        let merged = finder.inlineMaps.last?.summary
+        #expect(merged?.exposed.count == 251)
+        #expect(merged?.sourcesCount == 501)
+        #expect(Set(merged?.exposed.map(\.path) ?? []).count == 250)
+        #expect(merged?.exposed.filter { $0.path == "src/m0.ts" }.map(\.stats.lines).sorted() == [1, 2])
+        #expect(merged?.limitHit == nil)
+        #expect(finder.notes.map(\.kind) == [.inlineMapsMerged(count: 501)])
     }
 }

@@ -16,6 +16,9 @@ public struct Note: Hashable, Sendable, Comparable {
         /// More `sourceMappingURL` references than are kept per file: these were counted, not listed (the last one,
         /// the effective one, always is).
         case referencesNotKept(count: Int)
+        /// More inline maps in one file than are kept as findings of their own: these were all decoded and counted
+        /// together in one more finding (each distinct source once).
+        case inlineMapsMerged(count: Int)
         /// An inline `data:` URL whose payload is not a source map.
         case inlinePayloadNotAMap(encoding: InlineEncoding, payloadBytes: Int, invalidBase64Length: Bool)
     }

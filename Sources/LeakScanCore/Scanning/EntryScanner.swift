@@ -2,7 +2,7 @@
 ///
 /// Every member is offered to the source-map tokenizer (content decides what is a map) and to the `sourceMappingURL`
 /// finder, whatever its name (templates render `<script>`, bundles have odd names); a member that starts with a UTF-16
-/// BOM is transcoded for the finder, as browsers sniff scripts. The finder stops once the member is known to be a JSON
+/// BOM is transcoded to UTF-8 for both, as browsers sniff scripts (a map saved as UTF-16 is a map). The finder stops once the member is known to be a JSON
 /// map (comments inside its `sourcesContent` belong to the entries, not to the map). Detectors that have given up are
 /// no longer fed. A class with plain (not
 /// optional) detector fields: one is made per member, and the detectors are mutated in place, never copied.
@@ -24,22 +24,27 @@ public final class EntryScanner {
     }
 
     public func consume(_ chunk: UnsafeRawBufferPointer) {
-        if isTokenizing {
-            tokenizer.consume(chunk)
-            isTokenizing = !tokenizer.hasGivenUp
-            if tokenizer.isKnownMap { isSearchingURLs = false }
-        }
-        guard isSearchingURLs, !chunk.isEmpty else { return }
+        guard isTokenizing || isSearchingURLs, !chunk.isEmpty else { return }
         if !sniffed {
             sniff(chunk)
             if !sniffed { return }
         }
         if utf16 != nil {
             utf16!.transcode(chunk)
-            utf16!.output.withUnsafeBytes { finder.consume($0) }
+            utf16!.output.withUnsafeBytes { feed($0) }
         } else {
-            finder.consume(chunk)
+            feed(chunk)
         }
+    }
+
+    /// Text (the member's bytes, or their UTF-8 transcoding) to the detectors still reading.
+    private func feed(_ text: UnsafeRawBufferPointer) {
+        if isTokenizing {
+            tokenizer.consume(text)
+            isTokenizing = !tokenizer.hasGivenUp
+            if tokenizer.isKnownMap { isSearchingURLs = false }
+        }
+        if isSearchingURLs { finder.consume(text) }
     }
 
     /// Looks for a UTF-16 BOM in the first two bytes (which may arrive in two chunks).
@@ -52,7 +57,7 @@ public final class EntryScanner {
         }
         sniffed = true
         guard let isBigEndian = UTF16Transcoder.byteOrder(of: first, second) else {
-            if let firstByte { withUnsafeBytes(of: firstByte) { finder.consume($0) } }
+            if let firstByte { withUnsafeBytes(of: firstByte) { feed($0) } }
             return
         }
         var transcoder = UTF16Transcoder(isBigEndian: isBigEndian)
@@ -61,6 +66,14 @@ public final class EntryScanner {
     }
 
     public func finish() -> EntryFindings {
+        if !sniffed, let firstByte {
+            sniffed = true
+            withUnsafeBytes(of: firstByte) { feed($0) }
+        }
+        if utf16 != nil, isTokenizing || isSearchingURLs {
+            utf16!.finish()
+            utf16!.output.withUnsafeBytes { feed($0) }
+        }
         var findings = EntryFindings()
         if isTokenizing, let summary = tokenizer.finish() {
             findings.maps.append(
@@ -74,14 +87,7 @@ public final class EntryScanner {
                 findings.notes.append(Note(location: location, kind: .namedLikeAMapButNotOne))
             }
         }
-        if isSearchingURLs, !sniffed, let firstByte {
-            withUnsafeBytes(of: firstByte) { finder.consume($0) }
-        }
         if isSearchingURLs, findings.maps.isEmpty {
-            if utf16 != nil {
-                utf16!.finish()
-                utf16!.output.withUnsafeBytes { finder.consume($0) }
-            }
             finder.finish()
             for (index, inline) in finder.inlineMaps.enumerated() {
                 findings.maps.append(

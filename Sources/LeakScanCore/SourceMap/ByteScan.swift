@@ -85,30 +85,30 @@ enum ByteScan {
             from: from, end: end)
     }
 
-    /// The next bracket or quote, for skipping a value too deeply nested to follow.
+    /// Index of the first byte in `base[from..<end]` that is not JSON whitespace (space, tab, LF, CR), or `end`.
     @inline(__always)
-    static func firstBracketOrQuote(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+    static func firstNonWhitespace(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
         var index = from
-        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
-        let squareOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "[")), squareClose = SIMD16<UInt8>(repeating: UInt8(ascii: "]"))
-        let curlyOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "{")), curlyClose = SIMD16<UInt8>(repeating: UInt8(ascii: "}"))
+        let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+        let newline = SIMD16<UInt8>(repeating: 0x0A), carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hit =
-                (block .== quote) .| (block .== squareOpen) .| (block .== squareClose) .| (block .== curlyOpen)
-                .| (block .== curlyClose)
-            let hits = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-            if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
-            if hits[1] != 0 { return index + 8 + hits[1].trailingZeroBitCount >> 3 }
+            let blank = (block .== space) .| (block .== tab) .| (block .== newline) .| (block .== carriageReturn)
+            let others = ~unsafeBitCast(blank, to: SIMD2<UInt64>.self)
+            if others[0] != 0 { return index + others[0].trailingZeroBitCount >> 3 }
+            if others[1] != 0 { return index + 8 + others[1].trailingZeroBitCount >> 3 }
             index += 16
         }
-        while index < end {
-            switch base[index] {
-            case UInt8(ascii: "\""), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return index
-            default: index += 1
-            }
+        while index < end, isWhitespace(base[index]) {
+            index += 1
         }
-        return end
+        return index
+    }
+
+    /// JSON whitespace: space, tab, LF, CR.
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// Index of the first `\` in `base[from..<end]`, or `end`.
@@ -118,20 +118,25 @@ enum ByteScan {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    /// For the 64 bytes at `start`: bit masks of `[`/`{`, of `]`/`}` and of `"`/`\\` (one bit per byte).
+    /// For the 64 bytes at `start`: bit masks of `[`/`{`, of `]`/`}`, of `"` and of `\\` (one bit per byte).
     @inline(__always)
-    static func bracketMasks(_ start: UnsafePointer<UInt8>) -> (opens: UInt64, closes: UInt64, quotes: UInt64) {
+    static func bracketMasks(
+        _ start: UnsafePointer<UInt8>
+    ) -> (
+        opens: UInt64, closes: UInt64, quotes: UInt64, backslashes: UInt64
+    ) {
         let squareOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "[")), squareClose = SIMD16<UInt8>(repeating: UInt8(ascii: "]"))
         let curlyOpen = SIMD16<UInt8>(repeating: UInt8(ascii: "{")), curlyClose = SIMD16<UInt8>(repeating: UInt8(ascii: "}"))
         let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
-        var opens: UInt64 = 0, closes: UInt64 = 0, quotes: UInt64 = 0
+        var opens: UInt64 = 0, closes: UInt64 = 0, quotes: UInt64 = 0, backslashes: UInt64 = 0
         for part in 0..<4 {
             let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
             opens |= movemask((block .== squareOpen) .| (block .== curlyOpen)) << UInt64(16 * part)
             closes |= movemask((block .== squareClose) .| (block .== curlyClose)) << UInt64(16 * part)
-            quotes |= movemask((block .== quote) .| (block .== backslash)) << UInt64(16 * part)
+            quotes |= movemask(block .== quote) << UInt64(16 * part)
+            backslashes |= movemask(block .== backslash) << UInt64(16 * part)
         }
-        return (opens, closes, quotes)
+        return (opens, closes, quotes, backslashes)
     }
 
     @inline(__always)

@@ -50,6 +50,22 @@ struct MapBuilder {
         }
     }
 
+    /// Longest source name kept whole. A longer one (a hostile map names 100,000 sources of kilobytes each) is kept as
+    /// its first bytes, `…` and a hash of all its bytes: still one name per distinct name for dedup by path, in bounded
+    /// memory, and no report shows more of a name than this.
+    static let longNameBytes = 192
+
+    /// `bytes` (a decoded `sources` string) as kept: whole, or shortened as `longNameBytes` says.
+    static func keptName(_ bytes: [UInt8]) -> String {
+        guard bytes.count > longNameBytes else { return String(decoding: bytes, as: UTF8.self) }
+        var hasher = XXH64()
+        bytes.withUnsafeBytes { hasher.update($0) }
+        var cut = longNameBytes - 20
+        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        let hash = String(hasher.finalize(), radix: 16)
+        return String(decoding: bytes[..<cut], as: UTF8.self) + "…" + String(repeating: "0", count: 16 - hash.count) + hash
+    }
+
     func name(at index: Int) -> String {
         guard index < sources.count, let source = sources[index] else { return "<unnamed #\(index)>" }
         return SourcePath.normalize(source, sourceRoot: sourceRoot)

@@ -54,9 +54,8 @@ public struct SourceMapTokenizer {
 
     private var prefixPhase = PrefixPhase.start
 
-    private var deepDepth = 0
-    private var deepInString = false
-    private var deepEscape = false
+    /// Where the value being skipped (`deepSkip`) ends.
+    private var skipped = SkippedValueScanner()
 
     private var lastKey: [UInt8] = []
     private var stringRole = StringRole.skip
@@ -153,6 +152,16 @@ public struct SourceMapTokenizer {
                     step(base[index], at: index)
                     index += 1
                 }
+            case .value, .key, .colon, .afterValue, .done:
+                // Whitespace between tokens is skipped in blocks; a token starts the byte-at-a-time states.
+                if ByteScan.isWhitespace(base[index]) {
+                    index = ByteScan.firstNonWhitespace(base, from: index, end: end)
+                } else {
+                    step(base[index], at: index)
+                    index += 1
+                }
+            case .string:
+                index = appendPlainText(base, from: index, end: end)
             default:
                 step(base[index], at: index)
                 index += 1
@@ -166,66 +175,12 @@ public struct SourceMapTokenizer {
         hasGivenUp = state == .failed && !isKnownMap
     }
 
-    /// Runs through a value nested deeper than `maxJSONDepth`, counting brackets outside strings; returns where it
-    /// stopped (the chunk's end, or just past the bracket that closed the deep value).
+    /// Runs through a skipped value (one the rules do not read, or nested deeper than `maxJSONDepth`); returns where
+    /// it stopped (the chunk's end, or just past the bracket that closed the value).
     private mutating func skipDeep(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
-        var index = start
-        while index < end {
-            // Whole blocks of punctuation and numbers without a string and without enough closers to end the value.
-            if !deepInString, !deepEscape, index + 64 <= end {
-                let masks = ByteScan.bracketMasks(base + index)
-                if masks.quotes == 0 {
-                    if masks.closes.nonzeroBitCount < deepDepth {
-                        deepDepth += masks.opens.nonzeroBitCount - masks.closes.nonzeroBitCount
-                        index += 64
-                        continue
-                    }
-                    // Dense brackets: walk the block's bits, not its bytes.
-                    var events = masks.opens | masks.closes
-                    while events != 0 {
-                        let bit = events.trailingZeroBitCount
-                        if masks.opens & (1 << UInt64(bit)) != 0 {
-                            deepDepth += 1
-                        } else {
-                            deepDepth -= 1
-                            if deepDepth == 0 {
-                                endValue()
-                                return index + bit + 1
-                            }
-                        }
-                        events &= events &- 1
-                    }
-                    index += 64
-                    continue
-                }
-            }
-            if deepInString {
-                if deepEscape {
-                    deepEscape = false
-                    index += 1
-                    continue
-                }
-                index = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
-                guard index < end else { return end }
-                if base[index] == UInt8(ascii: "\\") { deepEscape = true } else { deepInString = false }
-                index += 1
-                continue
-            }
-            index = ByteScan.firstBracketOrQuote(base, from: index, end: end)
-            guard index < end else { return end }
-            switch base[index] {
-            case UInt8(ascii: "\""): deepInString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"): deepDepth += 1
-            default:
-                deepDepth -= 1
-                if deepDepth == 0 {
-                    endValue()
-                    return index + 1
-                }
-            }
-            index += 1
-        }
-        return end
+        guard let closed = skipped.scan(base, from: start, end: end) else { return end }
+        endValue()
+        return closed
     }
 
     /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
@@ -465,9 +420,7 @@ public struct SourceMapTokenizer {
                 limitHitAt = offset + index
             }
             state = .deepSkip
-            deepDepth = 1
-            deepInString = false
-            deepEscape = false
+            skipped = SkippedValueScanner()
             return
         }
         let map = stack.last?.map ?? 0
@@ -507,9 +460,7 @@ public struct SourceMapTokenizer {
             // Nothing inside a value the counting rules do not read matters but where it ends: brackets are counted
             // (strings respected) in blocks, in constant memory and at any depth, as JSON.parse reads it.
             state = .deepSkip
-            deepDepth = 1
-            deepInString = false
-            deepEscape = false
+            skipped = SkippedValueScanner()
             return
         }
         stack.append(container)
@@ -603,7 +554,7 @@ public struct SourceMapTokenizer {
         case .content:
             appendContent()
         case .sourcePath:
-            if admitsEntry(maps[stringMap].sources.count) { maps[stringMap].sources.append(decoded) }
+            if admitsEntry(maps[stringMap].sources.count) { maps[stringMap].sources.append(MapBuilder.keptName(text)) }
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
         case .version:
@@ -640,6 +591,21 @@ public struct SourceMapTokenizer {
         if let found = entryDecoder?.end(), !found.isEmpty {
             nestedPending.append((stringMap, maps[stringMap].contents.count - 1, found))
         }
+    }
+
+    /// Runs through the plain bytes of a string whose text is kept (keys, names), appending them up to the name limit
+    /// in one step; the quote or backslash that stops the run goes to the byte-at-a-time states.
+    private mutating func appendPlainText(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        let stop = ByteScan.firstQuoteOrBackslash(base, from: start, end: end)
+        if stop > start {
+            flushHighSurrogate()
+            let room = limits.maxNameBytes - text.count
+            if stop - start > room { textOverflow = true }
+            text.append(contentsOf: UnsafeBufferPointer(start: base + start, count: min(room, stop - start)))
+        }
+        guard stop < end else { return end }
+        step(base[stop], at: stop)
+        return stop + 1
     }
 
     /// A byte inside a string whose text is kept (keys, source names, sourceRoot, version, section URLs).

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Generates one hostile source map (a plain .map file, read as one member) of about --megabytes MB, in a shape that
+makes a JSON tokenizer walk byte by byte if it can: numbers, dense brackets, deep nesting, whitespace, long strings,
+many short strings, many long source names. Every shape is a valid map exposing src/a.ts (2 lines), except
+`long-names` whose sources are names only. Prints the ground truth as JSON: {"files": N, "lines": N, "bytes": N}.
+Usage: Scripts/generate-hostile.py --shape SHAPE --out hostile.map [--megabytes 100]
+"""
+import argparse
+import json
+
+TAIL = '"sources":["src/a.ts"],"sourcesContent":["a\\nb"]}'
+
+
+def skipped_value(unit, megabytes):
+    """A value the counting rules do not read (key "x"), made of `unit` repeated, ahead of the counted sources."""
+    return '{"x":[' + unit * (megabytes * 1_000_000 // len(unit)) + '0],' + TAIL
+
+
+def deep(megabytes):
+    half = megabytes * 1_000_000 // 2
+    return '{"x":' + "[" * half + "]" * half + "," + TAIL
+
+
+def whitespace(megabytes):
+    """Whitespace between every token of the map object itself (read structurally, not skipped)."""
+    gap = " \n\t\r" * (megabytes * 1_000_000 // 4 // 6)
+    return "{" + gap + '"version"' + gap + ":" + gap + "3" + gap + "," + gap + TAIL[:-1] + gap + "}"
+
+
+def long_names(megabytes):
+    """As many 4,000-byte source names as fit, all names only (no sourcesContent)."""
+    count = megabytes * 1_000_000 // 4_004
+    names = ",".join(f'"src/{index:08d}/' + "n" * 3_983 + '.ts"' for index in range(count))
+    return '{"version":3,"sources":[' + names + '],"mappings":""}'
+
+
+SHAPES = {
+    "numbers": lambda mb: skipped_value("0,", mb),
+    "long-numbers": lambda mb: skipped_value("1234567890.5e-3,", mb),
+    "empty-arrays": lambda mb: skipped_value("[],", mb),
+    "empty-objects": lambda mb: skipped_value("{},", mb),
+    "deep": deep,
+    "whitespace": whitespace,
+    "long-string": lambda mb: '{"mappings":"' + "A" * (mb * 1_000_000) + '",' + TAIL,
+    "short-strings": lambda mb: skipped_value('"a",', mb),
+    "escaped-strings": lambda mb: skipped_value('"\\\\\\"[",', mb),
+    "long-names": long_names,
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shape", required=True, choices=sorted(SHAPES))
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--megabytes", type=int, default=100)
+    args = parser.parse_args()
+    text = SHAPES[args.shape](args.megabytes)
+    with open(args.out, "w") as out:
+        out.write(text)
+    exposed = args.shape != "long-names"
+    print(json.dumps({"files": 1 if exposed else 0, "lines": 2 if exposed else 0, "bytes": len(text)}))
+
+
+if __name__ == "__main__":
+    main()
