@@ -1,0 +1,203 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs the secret scan over one `sourcesContent` entry after another as the tokenizer decodes them: finishes the
+/// decoding (`\uXXXX` units and surrogate pairs into UTF-8), feeds an engine in bounded pieces, confirms each
+/// candidate window with the capturing pass and places the match at its line and UTF-16 column.
+///
+/// Memory stays bounded: the decoded text is kept only from `maxMatchLength` bytes behind the newest piece (or from
+/// the oldest window still waiting for bytes), with the line and column of its first byte as a checkpoint.
+final class SecretEntryScanner {
+    /// The longest match a rule may make, and so how far back a window reaches from a match's end.
+    static let maxMatchLength = 1024
+    /// Most hits kept per entry; a hostile entry full of tokens cannot grow memory without bound.
+    static let maxHitsPerEntry = 1000
+    private static let pieceSize = 1 << 16
+
+    private let rules: [SecretRule]
+    private let captures: SecretCaptures
+    private let stream: any SecretMatchStream
+
+    private var pending: [UInt8] = []
+    private var pendingHighSurrogate: UInt32?
+    /// Decoded text from `historyStart` (bytes into the entry) to what has been fed to the engine.
+    private var history: [UInt8] = []
+    private var historyStart = 0
+    private var checkpoint = TextPosition()
+    private var windows: [(rule: Int, from: Int, to: Int)] = []
+    /// Confirmed matches by rule and start byte; a later, longer match from the same start replaces a shorter one.
+    private var hits: [MatchKey: (end: Int, hit: SecretHit)] = [:]
+
+    private struct MatchKey: Hashable {
+        var rule: Int
+        var start: Int
+    }
+
+    init(rules: [SecretRule], captures: SecretCaptures, stream: any SecretMatchStream) {
+        self.rules = rules
+        self.captures = captures
+        self.stream = stream
+        pending.reserveCapacity(Self.pieceSize + 8)
+    }
+
+    /// Starts a new entry.
+    func begin() {
+        pending.removeAll(keepingCapacity: true)
+        pendingHighSurrogate = nil
+        history.removeAll(keepingCapacity: true)
+        historyStart = 0
+        checkpoint = TextPosition()
+        windows.removeAll(keepingCapacity: true)
+        hits.removeAll(keepingCapacity: true)
+        stream.reset()
+    }
+
+    /// Escaped text holding only complete one-character escapes (`\n`, `\"` …) and raw UTF-8, no `\u`.
+    func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        if pendingHighSurrogate != nil { flushLoneSurrogate() }
+        var index = 0
+        while index < count {
+            let run = ByteScan.firstBackslash(base, from: index, end: count)
+            pending.append(contentsOf: UnsafeBufferPointer(start: base + index, count: run - index))
+            index = run
+            if index < count {
+                if index + 1 < count { pending.append(JSONEscape.simple(base[index + 1]) ?? base[index + 1]) }
+                index += 2
+            }
+            if pending.count >= Self.pieceSize { process(isLast: false) }
+        }
+    }
+
+    /// One UTF-16 code unit decoded by the tokenizer (`\uXXXX`, or a one-character escape split across chunks).
+    func feedUnit(_ unit: UInt32) {
+        if let high = pendingHighSurrogate {
+            pendingHighSurrogate = nil
+            if (0xDC00...0xDFFF).contains(unit) {
+                appendUTF8(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))
+                return
+            }
+            appendUTF8(0xFFFD)
+        }
+        if (0xD800...0xDBFF).contains(unit) {
+            pendingHighSurrogate = unit
+        } else {
+            appendUTF8((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : unit)
+        }
+    }
+
+    private func flushLoneSurrogate() {
+        pendingHighSurrogate = nil
+        appendUTF8(0xFFFD)
+    }
+
+    private func appendUTF8(_ scalar: UInt32) {
+        if scalar < 0x80 {
+            pending.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            pending.append(UInt8(0xC0 | scalar >> 6))
+            pending.append(UInt8(0x80 | scalar & 0x3F))
+        } else if scalar < 0x10000 {
+            pending.append(UInt8(0xE0 | scalar >> 12))
+            pending.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            pending.append(UInt8(0x80 | scalar & 0x3F))
+        } else {
+            pending.append(UInt8(0xF0 | scalar >> 18))
+            pending.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            pending.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            pending.append(UInt8(0x80 | scalar & 0x3F))
+        }
+        if pending.count >= Self.pieceSize { process(isLast: false) }
+    }
+
+    /// Ends the entry; returns its hits in text order.
+    func end() -> [SecretHit] {
+        if pendingHighSurrogate != nil { flushLoneSurrogate() }
+        process(isLast: true)
+        return hits.values.map(\.hit).sorted()
+    }
+
+    /// Scans the pending piece, confirms the windows it completes and drops what no window can reach any more.
+    private func process(isLast: Bool) {
+        if !pending.isEmpty {
+            let offset = historyStart + history.count
+            history += pending
+            pending.withUnsafeBytes { piece in
+                stream.scan(piece, at: offset) { rule, from, to in windows.append((rule, from, to)) }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        let available = historyStart + history.count
+        var waiting: [(rule: Int, from: Int, to: Int)] = []
+        for window in windows {
+            if window.to <= available || isLast {
+                confirm(window, available: available)
+            } else {
+                waiting.append(window)
+            }
+        }
+        windows = waiting
+        let keepFrom = min(available - Self.maxMatchLength, waiting.map(\.from).min() ?? available)
+        let drop = keepFrom - historyStart
+        if drop > 0 {
+            history.withUnsafeBufferPointer { checkpoint.advance(over: UnsafeBufferPointer(rebasing: $0[..<drop])) }
+            history.removeFirst(drop)
+            historyStart = keepFrom
+        }
+    }
+
+    private func confirm(_ window: (rule: Int, from: Int, to: Int), available: Int) {
+        let from = max(window.from, historyStart)
+        let to = min(window.to, available)
+        guard from < to, hits.count < Self.maxHitsPerEntry else { return }
+        let bytes = history[(from - historyStart)..<(to - historyStart)]
+        // Rules are ASCII: bytes past it stand for a non-word character, so offsets in the string are byte offsets.
+        let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x1A }, as: UTF8.self)
+        let rule = rules[window.rule]
+        for found in captures.matches(rule: window.rule, secretGroup: rule.secretGroup, in: text) {
+            let start = from + found.match.lowerBound
+            let end = from + found.match.upperBound
+            let key = MatchKey(rule: window.rule, start: start)
+            if let earlier = hits[key], earlier.end >= end { continue }
+            let secretStart = from + found.secret.lowerBound - historyStart
+            let secretEnd = from + found.secret.upperBound - historyStart
+            let secret = String(decoding: history[secretStart..<secretEnd], as: UTF8.self)
+            var position = checkpoint
+            history.withUnsafeBufferPointer {
+                position.advance(over: UnsafeBufferPointer(rebasing: $0[..<(start - historyStart)]))
+            }
+            hits[key] = (
+                end,
+                SecretHit(ruleID: rule.id, kind: rule.kind, line: position.line, column: position.column, secret: secret)
+            )
+        }
+    }
+}
+
+/// A 1-based line and UTF-16 column in decoded UTF-8 text, advanced over bytes (a checkpoint, not a per-byte cost).
+struct TextPosition: Equatable {
+    var line = 1
+    var column = 1
+
+    /// Moves past `bytes`: `\n` starts a line; every UTF-8 lead byte is one UTF-16 unit, a four-byte lead two.
+    mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        var lineStart = 0
+        var search = 0
+        while search < bytes.count, let hit = memchr(base + search, 0x0A, bytes.count - search) {
+            line += 1
+            lineStart = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+            search = lineStart
+        }
+        if lineStart > 0 { column = 1 }
+        var units = 0
+        for index in lineStart..<bytes.count {
+            let byte = bytes[index]
+            units += (byte & 0xC0 != 0x80 ? 1 : 0) + (byte >= 0xF0 ? 1 : 0)
+        }
+        column += units
+    }
+}
