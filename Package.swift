@@ -38,9 +38,17 @@ let package = Package(
             pkgConfig: "libbrotlidec",
             providers: [.apt(["libbrotli-dev"])]
         ),
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
         .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL", "CBrotli"], swiftSettings: swiftSettings),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
-        .target(name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(name: "SecretMatching", dependencies: ["CVectorscan", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore", "SecretMatching"],
+            swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "leak-scan",
@@ -52,6 +60,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["CArchive", "ArchiveStream", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SecretMatchingTests", dependencies: ["SecretMatching", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ArtifactScanningTests", dependencies: ["ArtifactScanning", "LeakReporters", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "ArtifactScanning", "TestSupport"], swiftSettings: swiftSettings),

@@ -9,12 +9,15 @@
 /// cannot (a CPU without SSE4.2, a build without it, a rule it rejects).
 public struct AnchorMatchEngine: SecretMatchEngine {
     public let name = "swift-anchors"
+    public let fallback: SecretEngineFallback?
     /// Each anchor spelling with the rules it stands for.
     let anchors: [(bytes: [UInt8], rules: [Int])]
     /// How far before an anchor and after its end a match may reach.
     static let reach = SecretEntryScanner.maxMatchLength
 
-    public init(rules: [SecretRule]) {
+    /// `fallback`: why this engine is used instead of Vectorscan (nil when it was asked for).
+    public init(rules: [SecretRule], fallback: SecretEngineFallback? = nil) {
+        self.fallback = fallback
         var byAnchor: [[UInt8]: [Int]] = [:]
         var order: [[UInt8]] = []
         for (index, rule) in rules.enumerated() {

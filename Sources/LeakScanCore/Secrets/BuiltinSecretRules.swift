@@ -39,7 +39,8 @@ public enum BuiltinSecretRules {
             anchors: ["eyJ"]),
         SecretRule(
             id: "url-credentials",
-            pattern: #"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:@/'"`$<>{}()]{1,64}:([^\s:@/'"`$<>{}()*]{3,128})@[A-Za-z0-9.-]{1,253}"#,
+            pattern:
+                #"\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:@/'"`$<>{}()]{1,64}:([^\s:@/'"`$<>{}()*]{3,128})@[A-Za-z0-9.-]{1,253}"#,
             secretGroup: 1, anchors: ["://"]),
         SecretRule(
             id: "generic-password-assignment",

@@ -20,8 +20,9 @@ final class SecretCaptures: @unchecked Sendable {
             let whole = match.range
             let group = secretGroup < match.output.count ? match.output[secretGroup].range ?? whole : whole
             func offsets(_ range: Range<String.Index>) -> Range<Int> {
-                utf8.distance(from: utf8.startIndex, to: range.lowerBound)..<utf8.distance(
-                    from: utf8.startIndex, to: range.upperBound)
+                utf8.distance(
+                    from: utf8.startIndex, to: range.lowerBound)..<utf8.distance(
+                        from: utf8.startIndex, to: range.upperBound)
             }
             found.append((offsets(whole), offsets(group)))
         }

@@ -10,9 +10,9 @@
 ///
 /// Memory stays bounded: the decoded text is kept only from `maxMatchLength` bytes behind the newest piece (or from
 /// the oldest window still waiting for bytes), with the line and column of its first byte as a checkpoint.
-final class SecretEntryScanner {
+public final class SecretEntryScanner {
     /// The longest match a rule may make, and so how far back a window reaches from a match's end.
-    static let maxMatchLength = 1024
+    public static let maxMatchLength = 1024
     /// Most hits kept per entry; a hostile entry full of tokens cannot grow memory without bound.
     static let maxHitsPerEntry = 1000
     private static let pieceSize = 1 << 16

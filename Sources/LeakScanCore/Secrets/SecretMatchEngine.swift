@@ -5,6 +5,18 @@ public protocol SecretMatchEngine: Sendable {
     var name: String { get }
     /// A stream for one thread: fed one entry after another, never shared.
     func makeStream() -> any SecretMatchStream
+    /// Set when this engine stands in for a faster one that could not run: reports say so.
+    var fallback: SecretEngineFallback? { get }
+}
+
+/// Why the secret scan runs on the slower pure-Swift engine.
+public enum SecretEngineFallback: Hashable, Sendable {
+    /// The CPU lacks what Vectorscan needs (SSE4.2 on x86-64).
+    case unsupportedCPU
+    /// Vectorscan rejected a rule (its id, or nil for the whole set) with this message.
+    case ruleRejected(rule: String?, message: String)
+    /// This build has no Vectorscan.
+    case notBuiltIn
 }
 
 /// One engine's state over one entry at a time. Offsets are bytes from the start of the current entry's decoded text.

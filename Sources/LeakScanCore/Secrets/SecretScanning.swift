@@ -25,9 +25,9 @@ public final class SecretScanning: Sendable {
         self.init(rules: rules) { AnchorMatchEngine(rules: $0) }
     }
 
-    /// The engine's name once it has been built (nil when no entry needed it).
-    public var engineName: String? {
-        built.withLock { $0?.engine.name }
+    /// The engine's name and why it stands in for Vectorscan, once it has been built (nil when no entry needed it).
+    public var engineUsed: (name: String, fallback: SecretEngineFallback?)? {
+        built.withLock { $0.map { ($0.engine.name, $0.engine.fallback) } }
     }
 
     func prepared() -> Built {
