@@ -171,7 +171,9 @@ public final class SecretEntryScanner {
             }
             hits[key] = (
                 end,
-                SecretHit(ruleID: rule.id, kind: rule.kind, line: position.line, column: position.column, secret: secret)
+                SecretHit(
+                    ruleID: rule.id, kind: rule.kind, level: rule.level, line: position.line, column: position.column,
+                    secret: secret)
             )
         }
     }
