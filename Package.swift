@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "leak-scan", targets: ["leak-scan"]),
         .library(name: "ArtifactScanning", targets: ["ArtifactScanning"]),
         .library(name: "LeakScanCore", targets: ["LeakScanCore"]),
+        .library(name: "SecretMatching", targets: ["SecretMatching"]),
         .library(name: "ArchiveStream", targets: ["ArchiveStream"]),
     ],
     dependencies: [

@@ -27,10 +27,20 @@ public final class VectorscanEngine: SecretMatchEngine, @unchecked Sendable {
         case scratch(code: Int32)
     }
 
-    /// Compiles `rules` (byte mode, patterns as written). Checks the CPU first.
+    /// Compiles `rules` (byte mode, patterns as written), or loads them from `DatabaseCache`. Checks the CPU first.
     public init(rules: [SecretRule], windowLength: Int) throws(BuildError) {
         guard leak_scan_cpu_runs_vectorscan() != 0 else { throw .unsupportedCPU }
         self.windowLength = windowLength
+        let cachePath = DatabaseCache.path(for: rules.map(\.pattern))
+        if let cachePath, let cached = DatabaseCache.load(cachePath) {
+            var scratch: OpaquePointer?
+            if hs_alloc_scratch(cached, &scratch) == HS_SUCCESS, let scratch {
+                database = cached
+                prototypeScratch = scratch
+                return
+            }
+            hs_free_database(cached)
+        }
         let patterns: [UnsafeMutablePointer<CChar>?] = rules.map { strdup($0.pattern) }
         defer { patterns.forEach { free($0) } }
         let flags = [UInt32](repeating: 0, count: rules.count)
@@ -57,6 +67,7 @@ public final class VectorscanEngine: SecretMatchEngine, @unchecked Sendable {
         }
         database = compiled
         prototypeScratch = scratch
+        if let cachePath { DatabaseCache.store(compiled, at: cachePath) }
     }
 
     deinit {

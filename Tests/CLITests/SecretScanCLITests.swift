@@ -98,4 +98,25 @@ import Testing
         #expect(refused.status == 64)
         #expect(refused.stderr.contains(#"unknown secret rule "no-such-rule""#))
     }
+
+    @Test func baselineCoversTheSameSecretButNotANewOne() throws {
+        let directory = TemporaryDirectory()
+        let artifact = Self.package(in: directory)
+        let report = directory.path + "/baseline.json"
+        _ = try CLIRunner.run([artifact, "-f", "json", "-o", report], in: directory.path)
+        let again = try CLIRunner.run([artifact, "--baseline", report], in: directory.path)
+        #expect(again.status == 0)
+        let next = TemporaryDirectory()
+        let rotated = Self.original.replacingOccurrences(of: "Zq9X", with: "Yp8W")
+        let map = MapText.map(sources: ["../src/settings.ts"], contents: [rotated])
+        let tarball = ArchiveBuilder.build(
+            .tar, filter: .gzip,
+            [
+                .file("package/package.json", Array(#"{"name":"planted","version":"1.0.1"}"#.utf8)),
+                .file("package/dist/cli.js.map", Array(map.utf8)),
+            ])
+        let newer = try CLIRunner.run([next.write("planted-1.0.1.tgz", tarball), "--baseline", report], in: next.path)
+        #expect(newer.status == 1)
+        #expect(newer.stdout.contains("src/settings.ts:2:23 exposes github-classic-token ghp_…(40 chars)"))
+    }
 }

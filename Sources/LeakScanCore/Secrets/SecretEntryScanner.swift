@@ -21,7 +21,9 @@ public final class SecretEntryScanner {
     private let captures: SecretCaptures
     private let stream: any SecretMatchStream
 
-    private var pending: [UInt8] = []
+    /// Decoded bytes not yet scanned: a fixed buffer written through its pointer (no per-byte array bookkeeping).
+    private let pending: UnsafeMutablePointer<UInt8>
+    private var pendingCount = 0
     private var pendingHighSurrogate: UInt32?
     /// Decoded text from `historyStart` (bytes into the entry) to what has been fed to the engine.
     private var history: [UInt8] = []
@@ -40,12 +42,16 @@ public final class SecretEntryScanner {
         self.rules = rules
         self.captures = captures
         self.stream = stream
-        pending.reserveCapacity(Self.pieceSize + 8)
+        pending = .allocate(capacity: Self.pieceSize + 8)
+    }
+
+    deinit {
+        pending.deallocate()
     }
 
     /// Starts a new entry.
     func begin() {
-        pending.removeAll(keepingCapacity: true)
+        pendingCount = 0
         pendingHighSurrogate = nil
         history.removeAll(keepingCapacity: true)
         historyStart = 0
@@ -60,16 +66,28 @@ public final class SecretEntryScanner {
         guard count > 0 else { return }
         if pendingHighSurrogate != nil { flushLoneSurrogate() }
         var index = 0
+        var filled = pendingCount
         while index < count {
-            let run = ByteScan.firstBackslash(base, from: index, end: count)
-            pending.append(contentsOf: UnsafeBufferPointer(start: base + index, count: run - index))
+            // Copy up to the next backslash or until the piece is full, whichever comes first.
+            let limit = min(count, index + Self.pieceSize - filled)
+            let run = ByteScan.firstBackslash(base, from: index, end: limit)
+            (pending + filled).update(from: base + index, count: run - index)
+            filled += run - index
             index = run
-            if index < count {
-                if index + 1 < count { pending.append(JSONEscape.simple(base[index + 1]) ?? base[index + 1]) }
+            if index < limit, base[index] == UInt8(ascii: "\\") {
+                if index + 1 < count {
+                    pending[filled] = JSONEscape.simple(base[index + 1]) ?? base[index + 1]
+                    filled += 1
+                }
                 index += 2
             }
-            if pending.count >= Self.pieceSize { process(isLast: false) }
+            if filled >= Self.pieceSize {
+                pendingCount = filled
+                process(isLast: false)
+                filled = 0
+            }
         }
+        pendingCount = filled
     }
 
     /// One UTF-16 code unit decoded by the tokenizer (`\uXXXX`, or a one-character escape split across chunks).
@@ -95,22 +113,27 @@ public final class SecretEntryScanner {
     }
 
     private func appendUTF8(_ scalar: UInt32) {
+        let out = pending + pendingCount
         if scalar < 0x80 {
-            pending.append(UInt8(scalar))
+            out[0] = UInt8(scalar)
+            pendingCount += 1
         } else if scalar < 0x800 {
-            pending.append(UInt8(0xC0 | scalar >> 6))
-            pending.append(UInt8(0x80 | scalar & 0x3F))
+            out[0] = UInt8(0xC0 | scalar >> 6)
+            out[1] = UInt8(0x80 | scalar & 0x3F)
+            pendingCount += 2
         } else if scalar < 0x10000 {
-            pending.append(UInt8(0xE0 | scalar >> 12))
-            pending.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            pending.append(UInt8(0x80 | scalar & 0x3F))
+            out[0] = UInt8(0xE0 | scalar >> 12)
+            out[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            out[2] = UInt8(0x80 | scalar & 0x3F)
+            pendingCount += 3
         } else {
-            pending.append(UInt8(0xF0 | scalar >> 18))
-            pending.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            pending.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            pending.append(UInt8(0x80 | scalar & 0x3F))
+            out[0] = UInt8(0xF0 | scalar >> 18)
+            out[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            out[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            out[3] = UInt8(0x80 | scalar & 0x3F)
+            pendingCount += 4
         }
-        if pending.count >= Self.pieceSize { process(isLast: false) }
+        if pendingCount >= Self.pieceSize { process(isLast: false) }
     }
 
     /// Ends the entry; returns its hits in text order.
@@ -122,13 +145,12 @@ public final class SecretEntryScanner {
 
     /// Scans the pending piece, confirms the windows it completes and drops what no window can reach any more.
     private func process(isLast: Bool) {
-        if !pending.isEmpty {
+        if pendingCount > 0 {
             let offset = historyStart + history.count
-            history += pending
-            pending.withUnsafeBytes { piece in
-                stream.scan(piece, at: offset) { rule, from, to in windows.append((rule, from, to)) }
-            }
-            pending.removeAll(keepingCapacity: true)
+            let piece = UnsafeRawBufferPointer(start: pending, count: pendingCount)
+            history.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
+            stream.scan(piece, at: offset) { rule, from, to in windows.append((rule, from, to)) }
+            pendingCount = 0
         }
         let available = historyStart + history.count
         var waiting: [(rule: Int, from: Int, to: Int)] = []
