@@ -147,10 +147,14 @@ public final class SecretEntryScanner {
     private func process(isLast: Bool) {
         if pendingCount > 0 {
             let offset = historyStart + history.count
-            let piece = UnsafeRawBufferPointer(start: pending, count: pendingCount)
-            history.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
-            stream.scan(piece, at: offset) { rule, from, to in windows.append((rule, from, to)) }
+            let piece = UnsafeBufferPointer(start: pending, count: pendingCount)
+            stream.scan(UnsafeRawBufferPointer(piece), at: offset) { rule, from, to in windows.append((rule, from, to)) }
             pendingCount = 0
+            if windows.isEmpty {
+                keepTail(of: piece, at: offset)
+                return
+            }
+            history.append(contentsOf: piece)
         }
         let available = historyStart + history.count
         var waiting: [(rule: Int, from: Int, to: Int)] = []
@@ -169,6 +173,23 @@ public final class SecretEntryScanner {
             history.removeFirst(drop)
             historyStart = keepFrom
         }
+    }
+
+    /// The common case, no window waiting: keeps only the last `maxMatchLength` bytes of the history and `piece`
+    /// (which starts at `offset`), moving the checkpoint over the rest without copying it.
+    private func keepTail(of piece: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        let keepFrom = offset + piece.count - Self.maxMatchLength
+        guard keepFrom > historyStart else {
+            history.append(contentsOf: piece)
+            return
+        }
+        let fromHistory = min(history.count, keepFrom - historyStart)
+        history.withUnsafeBufferPointer { checkpoint.advance(over: UnsafeBufferPointer(rebasing: $0[..<fromHistory])) }
+        history.removeFirst(fromHistory)
+        let fromPiece = max(0, keepFrom - offset)
+        checkpoint.advance(over: UnsafeBufferPointer(rebasing: piece[..<fromPiece]))
+        history.append(contentsOf: UnsafeBufferPointer(rebasing: piece[fromPiece...]))
+        historyStart = keepFrom
     }
 
     private func confirm(_ window: (rule: Int, from: Int, to: Int), available: Int) {
@@ -207,21 +228,54 @@ struct TextPosition: Equatable {
     var column = 1
 
     /// Moves past `bytes`: `\n` starts a line; every UTF-8 lead byte is one UTF-16 unit, a four-byte lead two.
+    /// Sixteen bytes at a time: newlines counted (and the last one found) in one pass, units after it in another.
     mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        var lineStart = 0
-        var search = 0
-        while search < bytes.count, let hit = memchr(base + search, 0x0A, bytes.count - search) {
-            line += 1
-            lineStart = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
-            search = lineStart
+        let newline = SIMD16<UInt8>(repeating: 0x0A)
+        var lastNewline = -1
+        var index = 0
+        while index + 16 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let mask = unsafeBitCast(block .== newline, to: SIMD2<UInt64>.self)
+            if mask.x | mask.y != 0 {
+                line += (mask.x.nonzeroBitCount + mask.y.nonzeroBitCount) / 8
+                lastNewline =
+                    mask.y != 0
+                    ? index + 8 + (63 - mask.y.leadingZeroBitCount) / 8 : index + (63 - mask.x.leadingZeroBitCount) / 8
+            }
+            index += 16
         }
-        if lineStart > 0 { column = 1 }
+        while index < bytes.count {
+            if base[index] == 0x0A {
+                line += 1
+                lastNewline = index
+            }
+            index += 1
+        }
+        if lastNewline >= 0 { column = 1 }
+        column += Self.utf16Units(base + lastNewline + 1, count: bytes.count - lastNewline - 1)
+    }
+
+    /// UTF-16 code units of UTF-8 bytes: lead bytes (not `10xxxxxx`) count one, four-byte leads (`11110xxx`) one more.
+    static func utf16Units(_ base: UnsafePointer<UInt8>, count: Int) -> Int {
+        let continuationMask = SIMD16<UInt8>(repeating: 0xC0)
+        let continuation = SIMD16<UInt8>(repeating: 0x80)
+        let fourByteLead = SIMD16<UInt8>(repeating: 0xF0)
         var units = 0
-        for index in lineStart..<bytes.count {
-            let byte = bytes[index]
-            units += (byte & 0xC0 != 0x80 ? 1 : 0) + (byte >= 0xF0 ? 1 : 0)
+        var index = 0
+        while index + 16 <= count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let leads = unsafeBitCast((block & continuationMask) .!= continuation, to: SIMD2<UInt64>.self)
+            let wide = unsafeBitCast(block .>= fourByteLead, to: SIMD2<UInt64>.self)
+            units +=
+                (leads.x.nonzeroBitCount + leads.y.nonzeroBitCount + wide.x.nonzeroBitCount + wide.y.nonzeroBitCount) / 8
+            index += 16
         }
-        column += units
+        while index < count {
+            let byte = base[index]
+            units += (byte & 0xC0 != 0x80 ? 1 : 0) + (byte >= 0xF0 ? 1 : 0)
+            index += 1
+        }
+        return units
     }
 }
