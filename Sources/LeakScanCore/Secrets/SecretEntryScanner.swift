@@ -234,16 +234,26 @@ struct TextPosition: Equatable {
         let newline = SIMD16<UInt8>(repeating: 0x0A)
         var lastNewline = -1
         var index = 0
+        var newlineBits = 0
+        // The last block holding a newline, and its mask: the newline's position is worked out once, after the loop.
+        var lastBlock = -1
+        var lastMask = SIMD2<UInt64>()
         while index + 16 <= bytes.count {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
             let mask = unsafeBitCast(block .== newline, to: SIMD2<UInt64>.self)
             if mask.x | mask.y != 0 {
-                line += (mask.x.nonzeroBitCount + mask.y.nonzeroBitCount) / 8
-                lastNewline =
-                    mask.y != 0
-                    ? index + 8 + (63 - mask.y.leadingZeroBitCount) / 8 : index + (63 - mask.x.leadingZeroBitCount) / 8
+                newlineBits += mask.x.nonzeroBitCount + mask.y.nonzeroBitCount
+                lastBlock = index
+                lastMask = mask
             }
             index += 16
+        }
+        line += newlineBits / 8
+        if lastBlock >= 0 {
+            lastNewline =
+                lastMask.y != 0
+                ? lastBlock + 8 + (63 - lastMask.y.leadingZeroBitCount) / 8
+                : lastBlock + (63 - lastMask.x.leadingZeroBitCount) / 8
         }
         while index < bytes.count {
             if base[index] == 0x0A {
