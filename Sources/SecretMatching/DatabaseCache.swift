@@ -55,7 +55,7 @@ enum DatabaseCache {
         let parent = folder[..<(folder.lastIndex(of: "/") ?? folder.endIndex)]
         mkdir(String(parent), 0o755)
         mkdir(folder, 0o755)
-        let temporary = path + ".\(getpid()).tmp"
+        let temporary = path + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
         guard let file = fopen(temporary, "wb") else { return }
         let written = fwrite(serialized, 1, length, file)
         fclose(file)

@@ -119,4 +119,18 @@ import Testing
         #expect(newer.status == 1)
         #expect(newer.stdout.contains("src/settings.ts:2:23 exposes github-classic-token ghp_…(40 chars)"))
     }
+
+    @Test func secretReportsValidateAgainstTheirSchemas() throws {
+        let directory = TemporaryDirectory()
+        let artifact = Self.package(in: directory)
+        let terms = directory.write("terms.txt", Array("Capybara\n".utf8))
+        let json = try CLIRunner.run([artifact, "-f", "json", "--terms", terms], in: directory.path)
+        #expect(json.stdout.contains("\"secret\" : {"))
+        let jsonCheck = try ReportFormatTests.validate(json.stdout, against: "Docs/report.schema.json")
+        #expect(jsonCheck.status == 0, "\(jsonCheck.stdout)\(jsonCheck.stderr)")
+        let sarif = try CLIRunner.run([artifact, "-f", "sarif", "--terms", terms], in: directory.path)
+        let sarifCheck = try ReportFormatTests.validate(
+            sarif.stdout, against: CLIRunner.packageRoot + "/../shared/schemas/sarif-schema-2.1.0.json")
+        #expect(sarifCheck.status == 0, "\(sarifCheck.stdout)\(sarifCheck.stderr)")
+    }
 }
