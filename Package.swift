@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "leak-scan", targets: ["leak-scan"]),
         .library(name: "ArtifactScanning", targets: ["ArtifactScanning"]),
         .library(name: "LeakScanCore", targets: ["LeakScanCore"]),
+        .library(name: "SecretMatching", targets: ["SecretMatching"]),
         .library(name: "ArchiveStream", targets: ["ArchiveStream"]),
     ],
     traits: [
@@ -52,8 +53,16 @@ let package = Package(
             dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib"],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
-        .target(name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(name: "SecretMatching", dependencies: ["CVectorscan", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore", "SecretMatching"],
+            swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "leak-scan",
@@ -65,6 +74,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["CArchive", "ArchiveStream", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SecretMatchingTests", dependencies: ["SecretMatching", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ArtifactScanningTests", dependencies: ["ArtifactScanning", "LeakReporters", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "ArtifactScanning", "TestSupport"], swiftSettings: swiftSettings),

@@ -13,6 +13,12 @@ let package = Package(
         .executableTarget(name: "FuzzInlineMap", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
         .executableTarget(
             name: "FuzzReferenceFinder", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(
+            name: "FuzzSecretScan",
+            dependencies: [
+                "FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan"),
+                .product(name: "SecretMatching", package: "leak-scan"),
+            ]),
         .executableTarget(name: "FuzzGzipHeader", dependencies: ["FuzzDriver", .product(name: "ArchiveStream", package: "leak-scan")]),
         .executableTarget(name: "FuzzArtifactScan", dependencies: ["FuzzDriver", .product(name: "ArtifactScanning", package: "leak-scan")]),
         .executableTarget(

@@ -81,3 +81,22 @@ for copy in 1 2 3 4; do
 done
 read -r one two < <(timed_in_rounds "$bin --quiet --jobs 1 ${batch[*]}" "$bin --quiet --jobs 2 ${batch[*]}")
 python3 -c "import sys; a,b=map(float,sys.argv[1:3]); print(f'\n8 artifacts: --jobs 1 {a:.3f} s, --jobs 2 {b:.3f} s, throughput x{a/b:.2f}')" "$one" "$two"
+
+# Secret scan (on by default): claude-like with and without it (wall-clock ratio, peak RSS), and the secret scan's own
+# throughput: decoded sourcesContent bytes over the extra user CPU time it costs (decoding every entry, Vectorscan,
+# coordinates), each the median of $rounds runs. The compiled database is cached on disk, so a warm-up run comes first.
+"$bin" "$work/claude-like.tgz" >/dev/null || true
+read -r off on < <(timed_in_rounds "$bin --no-secrets $work/claude-like.tgz" "$bin $work/claude-like.tgz")
+user_time() {
+  for _ in $(seq "$rounds"); do /usr/bin/time -f %U "$bin" "$@" 2>&1 >/dev/null | tail -1; done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+user_off=$(user_time --no-secrets "$work/claude-like.tgz")
+user_on=$(user_time "$work/claude-like.tgz")
+rss_on=$( (/usr/bin/time -v "$bin" "$work/claude-like.tgz" 2>&1 >/dev/null || true) | awk '/Maximum resident/ {printf "%.1f", $6/1024}')
+python3 -c "
+import json, sys
+off, on, uoff, uon = map(float, sys.argv[1:5]); b = json.load(open(sys.argv[5]))['bytes']
+rate = f'{b / (uon - uoff) / 1e6:.0f} MB/s' if uon > uoff else 'n/a (below timer resolution)'
+print(f'\nclaude-like secrets: off {off:.3f} s, on {on:.3f} s, on/off x{on/off:.2f}, peak RSS on {sys.argv[6]} MiB; '
+      f'user CPU {uoff:.2f} -> {uon:.2f} s; secret scan {rate} over {b/1e6:.1f} MB of decoded sources')
+" "$off" "$on" "$user_off" "$user_on" "$work/claude-like.truth" "$rss_on"

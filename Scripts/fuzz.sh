@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzGzipHeader FuzzArtifactScan FuzzContainerReaders)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzGzipHeader FuzzArtifactScan FuzzContainerReaders FuzzSecretScan)
 swift build -c release --package-path Fuzz --build-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address >/dev/null
 mkdir -p fuzz-corpus/crashes

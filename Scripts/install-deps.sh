@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what leak-scan needs on a Debian machine: libarchive, ISA-L and libbrotli (headers + pkg-config), and python3
+# Installs what leak-scan needs on a Debian machine: libarchive, ISA-L, libbrotli and Vectorscan (headers + pkg-config), and python3
 # with `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook test; the compressors the
 # parity tests build members with (brotli, zstd, lz4, xz, bzip2, gzip) and the real consumers the consumer-parity tests
 # extract with (npm's node-tar, unzip, pip, dpkg-deb, rpmbuild/rpm2cpio, cpio).
@@ -10,7 +10,7 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq libarchive-dev libisal-dev libbrotli-dev pkg-config python3 python3-pip \
+$sudo apt-get install -y -qq libarchive-dev libisal-dev libbrotli-dev libvectorscan-dev pkg-config python3 python3-pip \
   brotli zstd lz4 xz-utils bzip2 gzip >/dev/null
 $sudo apt-get install -y -qq unzip cpio rpm rpm2cpio dpkg nodejs >/dev/null
 command -v npm >/dev/null || $sudo apt-get install -y -qq npm >/dev/null

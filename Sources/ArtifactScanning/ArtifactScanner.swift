@@ -7,9 +7,16 @@ public struct ArtifactScanner: Sendable {
     /// Told about each member and every few MiB, when someone shows progress.
     public var progress: (any ScanProgress)?
 
-    public init(limits: ScanLimits = ScanLimits(), progress: (any ScanProgress)? = nil) {
+    /// The secret scan over every decoded `sourcesContent` entry; on by default (built-in rules), nil turns it off.
+    public var secrets: SecretScanning?
+
+    public init(
+        limits: ScanLimits = ScanLimits(), progress: (any ScanProgress)? = nil,
+        secrets: SecretScanning? = SecretRuleSet.builtIn
+    ) {
         self.limits = limits
         self.progress = progress
+        self.secrets = secrets
     }
 
     public func scan(_ input: ScanInput) -> ArtifactReport {
@@ -18,7 +25,7 @@ public struct ArtifactScanner: Sendable {
 
     /// Scans `input` under another name and origin in the report (a packed tarball is named after its package folder).
     public func scan(_ input: ScanInput, displayName: String, origin: ArtifactReport.Origin? = nil) -> ArtifactReport {
-        let walk = ArtifactWalk(name: displayName, origin: origin, limits: limits, progress: progress)
+        let walk = ArtifactWalk(name: displayName, origin: origin, limits: limits, progress: progress, secrets: secrets)
         walk.run(input)
         return walk.report()
     }

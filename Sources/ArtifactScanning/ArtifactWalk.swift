@@ -23,11 +23,18 @@ final class ArtifactWalk {
     private let progress: (any ScanProgress)?
     private var bytesAtLastProgress: Int64 = 0
 
-    init(name: String, origin: ArtifactReport.Origin? = nil, limits: ScanLimits, progress: (any ScanProgress)? = nil) {
+    /// The secret scan over every decoded `sourcesContent` entry (nil: off).
+    private let secrets: SecretScanning?
+
+    init(
+        name: String, origin: ArtifactReport.Origin? = nil, limits: ScanLimits, progress: (any ScanProgress)? = nil,
+        secrets: SecretScanning? = nil
+    ) {
         self.name = name
         self.origin = origin
         self.limits = limits
         self.progress = progress
+        self.secrets = secrets
     }
 
     /// The npm scope of the artifact's own package (`@acme`), from the `name` in its top-level `package.json`
@@ -297,7 +304,7 @@ final class ArtifactWalk {
     /// archive itself became unreadable.
     private func scanMember(_ reader: any MemberReader, head: MemberHead, at location: Location) throws -> EntryFindings? {
         progress?.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
-        let scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        let scanner = EntryScanner(location: location, limits: limits.tokenizer, secrets: secrets)
         head.forEachBlock { scanner.consume($0) }
         var archiveBroken = false
         do {
@@ -319,7 +326,7 @@ final class ArtifactWalk {
     /// Scans bytes the archive handed over whole (a zip link entry's data).
     private func scanBytes(_ bytes: [UInt8], at location: Location) -> EntryFindings {
         statistics.bytesRead += Int64(bytes.count)
-        let scanner = EntryScanner(location: location, limits: limits.tokenizer)
+        let scanner = EntryScanner(location: location, limits: limits.tokenizer, secrets: secrets)
         bytes.withUnsafeBytes { scanner.consume($0) }
         return record(scanner.finish(), at: location)
     }

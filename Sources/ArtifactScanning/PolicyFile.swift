@@ -95,7 +95,7 @@ public enum PolicyFile {
         guard let members = root.members else {
             throw Problem(path: path, at: root.position, message: "\(place) must be an object")
         }
-        try checkKeys(members, allowed: ["version", "fail", "allow"], in: place, path: path)
+        try checkKeys(members, allowed: ["version", "fail", "allow", "secrets", "terms"], in: place, path: path)
         guard root["version"]?.wholeNumber == 1 else {
             throw Problem(
                 path: path, at: root["version"]?.position ?? root.position,
@@ -117,6 +117,8 @@ public enum PolicyFile {
             policy.failOnThirdParty = try flag(fail, "thirdParty", path: path) ?? false
             policy.failOnNamesOnly = try flag(fail, "namesOnly", path: path) ?? false
         }
+        if let secrets = root["secrets"] { try readSecrets(secrets, into: &policy, path: path) }
+        if let terms = root["terms"] { policy.terms = try strings(terms, name: "terms", path: path) }
         if let allow = root["allow"] {
             guard let entries = allow.array else {
                 throw Problem(path: path, at: allow.position, message: "\"allow\" must be a list of objects")
@@ -133,17 +135,72 @@ public enum PolicyFile {
         guard let members = entry.members else {
             throw Problem(path: path, at: entry.position, message: "\(place) must be an object")
         }
-        try checkKeys(members, allowed: ["path", "fingerprint", "reason"], in: place, path: path)
+        try checkKeys(members, allowed: ["path", "fingerprint", "rule", "reason"], in: place, path: path)
         guard let reason = entry["reason"]?.string, !reason.allSatisfy(\.isWhitespace) else {
             throw Problem(
                 path: path, at: entry.position, message: "\(place) needs a \"reason\" saying why the exposure is accepted")
         }
         let glob = entry["path"]?.string
         let fingerprint = entry["fingerprint"]?.string
-        guard glob != nil || fingerprint != nil else {
-            throw Problem(path: path, at: entry.position, message: "\(place) needs a \"path\" glob or a \"fingerprint\"")
+        let rule = entry["rule"]?.string
+        guard glob != nil || fingerprint != nil || rule != nil else {
+            throw Problem(
+                path: path, at: entry.position, message: "\(place) needs a \"path\" glob, a \"fingerprint\" or a \"rule\"")
         }
-        return Policy.AllowEntry(pathGlob: glob, fingerprint: fingerprint, reason: reason)
+        return Policy.AllowEntry(pathGlob: glob, fingerprint: fingerprint, rule: rule, reason: reason)
+    }
+
+    /// `"secrets": {"levels": {"<secret rule id or secret-exposed>": "error|warning|note"}, "enable": ["<rule id>"]}`.
+    static func readSecrets(_ secrets: JSONCValue, into policy: inout Policy, path: String) throws(Problem) {
+        guard let members = secrets.members else {
+            throw Problem(path: path, at: secrets.position, message: "\"secrets\" must be an object")
+        }
+        try checkKeys(members, allowed: ["levels", "enable"], in: "\"secrets\"", path: path)
+        let known = Set(
+            BuiltinSecretRules.all.map(\.id) + [
+                SecretRuleSet.termRuleID, Rule.secretExposed.rawValue,
+                Rule.sensitiveTermExposed.rawValue,
+            ])
+        if let levels = secrets["levels"] {
+            guard let entries = levels.members else {
+                throw Problem(path: path, at: levels.position, message: "\"secrets.levels\" must be an object")
+            }
+            for entry in entries {
+                guard known.contains(entry.key) else {
+                    throw Problem(
+                        path: path, at: entry.keyPosition, message: "unknown secret rule \"\(entry.key)\" in \"secrets.levels\"")
+                }
+                guard let word = entry.value.string, let level = Rule.Level(rawValue: word) else {
+                    throw Problem(
+                        path: path, at: entry.value.position,
+                        message: "\"secrets.levels.\(entry.key)\" must be \"error\", \"warning\" or \"note\"")
+                }
+                policy.secretLevels[entry.key] = level
+            }
+        }
+        if let enable = secrets["enable"] {
+            let ids = try strings(enable, name: "secrets.enable", path: path)
+            if let unknown = ids.first(where: { id in !BuiltinSecretRules.all.contains { $0.id == id } }) {
+                throw Problem(
+                    path: path, at: enable.position, message: "unknown secret rule \"\(unknown)\" in \"secrets.enable\"")
+            }
+            policy.enabledSecretRules = Set(ids)
+        }
+    }
+
+    /// A list of non-empty strings.
+    static func strings(_ value: JSONCValue, name: String, path: String) throws(Problem) -> [String] {
+        guard let items = value.array else {
+            throw Problem(path: path, at: value.position, message: "\"\(name)\" must be a list of strings")
+        }
+        var strings: [String] = []
+        for item in items {
+            guard let string = item.string, !string.isEmpty else {
+                throw Problem(path: path, at: item.position, message: "\"\(name)\" must be a list of non-empty strings")
+            }
+            strings.append(string)
+        }
+        return strings
     }
 
     static func flag(_ object: JSONCValue, _ key: String, path: String) throws(Problem) -> Bool? {

@@ -6,7 +6,7 @@ package import LeakScanCore
 package enum GitHubReporter {
     static let maxLesser = 50
 
-    package static func render(_ scan: ScanAssessment) -> String {
+    package static func render(_ scan: ScanAssessment, showSecrets: Bool = false) -> String {
         var lines: [String] = []
         var lesser = 0
         var unannotated = 0
@@ -26,7 +26,7 @@ package enum GitHubReporter {
                 let properties =
                     "file=\(escapeProperty(file.path))\(line),title=\(escapeProperty("leak-scan \(finding.rule.rawValue)"))"
                 lines.append(
-                    "::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding))\(suffix)"))"
+                    "::\(command) \(properties)::\(escapeData("\(Wording.place(finding.location)): \(Wording.message(finding, showSecrets: showSecrets))\(suffix)"))"
                 )
             }
             lines.append(

@@ -7,7 +7,7 @@ package enum Headline {
         let totals = artifact.totals
         switch assessment.verdict {
         case .leak:
-            var text = exposure(totals)
+            var text = exposure(totals) + secrets(assessment.findings)
             if artifact.isIncomplete { text += "; scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem")))" }
             return text
         case .incomplete:
@@ -15,7 +15,7 @@ package enum Headline {
                 "scan incomplete (\(Formatting.count(artifact.diagnostics.count, "problem"))): no leak in what was read, but a clean result cannot be claimed"
         case .warn:
             var parts: [String] = []
-            if totals.mapsWithContent > 0 { parts.append(exposure(totals)) }
+            if totals.mapsWithContent > 0 { parts.append(exposure(totals) + secrets(assessment.findings)) }
             if totals.namesOnlyMaps > 0 {
                 parts.append("\(Formatting.count(totals.namesOnlyMaps, "source map")) without sourcesContent (names only)")
             }
@@ -32,6 +32,17 @@ package enum Headline {
             return
                 "no source maps exposing source (\(Formatting.count(artifact.statistics.regularFiles, "file")), \(Formatting.bytes(artifact.statistics.bytesRead)) scanned)"
         }
+    }
+
+    /// `; 2 secrets and 1 sensitive term in them` for the active secret findings (empty when there are none).
+    static func secrets(_ findings: [Finding]) -> String {
+        let active = findings.filter(\.isActive)
+        let secrets = active.filter { $0.rule == .secretExposed }.count
+        let terms = active.filter { $0.rule == .sensitiveTermExposed }.count
+        let parts =
+            (secrets > 0 ? [Formatting.count(secrets, "secret")] : [])
+            + (terms > 0 ? [Formatting.count(terms, "sensitive term")] : [])
+        return parts.isEmpty ? "" : "; " + parts.joined(separator: " and ") + " in them"
     }
 
     /// `1 source map exposes 4,756 files / 984,942 lines of original source (first-party: 1,906 files / 513,676 lines)`.

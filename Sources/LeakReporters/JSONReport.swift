@@ -75,14 +75,22 @@ package struct JSONReport: Codable, Hashable, Sendable {
         package var inlineOrdinal: Int?
         package var fingerprint: String
         package var suppression: String?
+        /// For a secret or sensitive-term finding: where it is in the original source and a redacted excerpt.
+        package var secret: Secret?
 
         package var isActive: Bool { suppression == nil }
 
-        init(_ finding: LeakScanCore.Finding) {
+        init(_ finding: LeakScanCore.Finding, showSecrets: Bool) {
             rule = finding.rule
             level = finding.level
             location = finding.location
-            message = Wording.message(finding)
+            message = Wording.message(finding, showSecrets: showSecrets)
+            secret = finding.secret.map {
+                Secret(
+                    rule: $0.ruleID, source: $0.sourcePath, line: $0.line, column: $0.column,
+                    excerpt: Wording.excerpt($0, rule: finding.rule, show: showSecrets),
+                    containingEntries: finding.containingEntries.isEmpty ? nil : finding.containingEntries)
+            }
             exposed = finding.exposed
             firstParty = finding.firstParty
             inlineOrdinal = finding.inlineOrdinal
@@ -91,21 +99,32 @@ package struct JSONReport: Codable, Hashable, Sendable {
         }
     }
 
+    /// A secret as JSON carries it: the secret rule, the original source's path, its 1-based line and 1-based column
+    /// in UTF-16 code units, and the excerpt (redacted unless `--show-secrets`).
+    package struct Secret: Codable, Hashable, Sendable {
+        package var rule: String
+        package var source: String
+        package var line: Int
+        package var column: Int
+        package var excerpt: String
+        package var containingEntries: [String]?
+    }
+
     /// The exposure this report accepted, for `--baseline`.
     package var baseline: Baseline {
         Baseline(exposure: artifacts.flatMap(\.findings).map { ($0.fingerprint, $0.exposed?.lines ?? 0) })
     }
 
-    package init(_ scan: ScanAssessment) {
+    package init(_ scan: ScanAssessment, showSecrets: Bool = false) {
         schemaVersion = Self.currentSchemaVersion
         tool = Tool(name: ToolInfo.name, version: ToolInfo.version)
         verdict = scan.verdict
         exitCode = scan.exitCode
-        artifacts = scan.artifacts.map(Self.artifact)
+        artifacts = scan.artifacts.map { Self.artifact($0, showSecrets: showSecrets) }
         totals = scan.report.totals
     }
 
-    static func artifact(_ assessment: ArtifactAssessment) -> Artifact {
+    static func artifact(_ assessment: ArtifactAssessment, showSecrets: Bool) -> Artifact {
         let report = assessment.artifact
         return Artifact(
             name: report.name, verdict: assessment.verdict, incomplete: report.isIncomplete,
@@ -117,7 +136,7 @@ package struct JSONReport: Codable, Hashable, Sendable {
             diagnostics: report.diagnostics.map { Message(location: $0.location, message: Wording.problem($0.problem)) },
             limitsHit: Array(Set(report.diagnostics.compactMap(\.limit?.flag))).sorted(),
             totals: report.totals, directories: DirectoryExposure.top(report.maps, limit: 50), statistics: report.statistics,
-            findings: assessment.findings.map(Finding.init))
+            findings: assessment.findings.map { Finding($0, showSecrets: showSecrets) })
     }
 
     static func map(_ finding: MapFinding) -> Map {

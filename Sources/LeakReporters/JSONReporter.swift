@@ -3,12 +3,13 @@ package import LeakScanCore
 
 /// `--format json` (one pretty document) and `--format jsonl` (one compact object per artifact per line).
 package enum JSONReporter {
-    package static func render(_ scan: ScanAssessment) throws -> String {
-        try encode(JSONReport(scan), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
+    package static func render(_ scan: ScanAssessment, showSecrets: Bool = false) throws -> String {
+        try encode(
+            JSONReport(scan, showSecrets: showSecrets), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
     }
 
-    package static func renderLines(_ scan: ScanAssessment) throws -> String {
-        try JSONReport(scan).artifacts.map {
+    package static func renderLines(_ scan: ScanAssessment, showSecrets: Bool = false) throws -> String {
+        try JSONReport(scan, showSecrets: showSecrets).artifacts.map {
             try encode($0, formatting: [.sortedKeys, .withoutEscapingSlashes]) + "\n"
         }.joined()
     }

@@ -6,10 +6,13 @@ package struct RenderOptions: Sendable, Equatable {
     package var verbose = false
     /// Verdict words in colour (`--color`, `NO_COLOR`, a terminal).
     package var color = false
+    /// Secrets as they are instead of redacted excerpts, in every format (`--show-secrets`).
+    package var showSecrets = false
 
-    package init(quiet: Bool = false, verbose: Bool = false, color: Bool = false) {
+    package init(quiet: Bool = false, verbose: Bool = false, color: Bool = false, showSecrets: Bool = false) {
         self.quiet = quiet
         self.verbose = verbose
         self.color = color
+        self.showSecrets = showSecrets
     }
 }

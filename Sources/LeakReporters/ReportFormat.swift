@@ -9,11 +9,11 @@ package enum ReportFormat: String, CaseIterable, Sendable {
     ) throws -> String {
         switch self {
         case .text: TextReporter.render(scan, options: options)
-        case .json: try JSONReporter.render(scan)
-        case .jsonl: try JSONReporter.renderLines(scan)
-        case .sarif: try SARIFReporter.render(scan, category: sarifCategory)
-        case .github: GitHubReporter.render(scan)
-        case .markdown: SummaryTable.render(scan)
+        case .json: try JSONReporter.render(scan, showSecrets: options.showSecrets)
+        case .jsonl: try JSONReporter.renderLines(scan, showSecrets: options.showSecrets)
+        case .sarif: try SARIFReporter.render(scan, category: sarifCategory, showSecrets: options.showSecrets)
+        case .github: GitHubReporter.render(scan, showSecrets: options.showSecrets)
+        case .markdown: SummaryTable.render(scan, showSecrets: options.showSecrets)
         }
     }
 }

@@ -10,6 +10,8 @@ extension Rule {
         case .missingMapReference: "Missing source map reference"
         case .remoteMapReference: "Remote source map reference"
         case .scanIncomplete: "Scan incomplete"
+        case .secretExposed: "Secret exposed"
+        case .sensitiveTermExposed: "Sensitive term exposed"
         }
     }
 
@@ -27,6 +29,10 @@ extension Rule {
             "A sourceMappingURL comment points at a remote URL; the map may be publicly downloadable from that host."
         case .scanIncomplete:
             "Part of the artifact could not be read (damaged, encrypted or over a limit), so a clean result cannot be claimed."
+        case .secretExposed:
+            "The text of a source a map exposes holds a credential in a vendor's token format (or a private key); anyone who downloads the release can read it. Not verified against the vendor (no network)."
+        case .sensitiveTermExposed:
+            "The text of a source a map exposes holds a term listed as sensitive (policy \"terms\" or --terms): a codename, an internal host."
         }
     }
 
@@ -45,14 +51,19 @@ extension Rule {
             "Check that the map at that URL is not publicly downloadable, or strip the comment from shipped files."
         case .scanIncomplete:
             "Fix or remove the damaged member, or raise the limit named in the message; until then a clean result cannot be claimed."
+        case .secretExposed:
+            "Revoke and rotate the credential at its issuer (it is public once released), then ship no sourcesContent."
+        case .sensitiveTermExposed:
+            "Remove the term from shipped sources, or ship no sourcesContent."
         }
     }
 
     /// GitHub's 0.0–10.0 score: above 7 is high, 4–7 medium, below 4 low.
     package var securitySeverity: String {
         switch self {
+        case .secretExposed: "9.0"
         case .firstPartySourceExposed: "8.0"
-        case .scanIncomplete: "7.0"
+        case .scanIncomplete, .sensitiveTermExposed: "7.0"
         case .thirdPartySourceExposed, .remoteMapReference: "5.0"
         case .sourceNamesExposed, .missingMapReference: "3.0"
         }

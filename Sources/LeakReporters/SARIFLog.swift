@@ -15,6 +15,8 @@ struct SARIFLog: Codable {
         var invocations: [Invocation]
         var artifacts: [Artifact]
         var results: [Result]
+        /// Columns (secrets' `startColumn`) count UTF-16 code units, as source maps and JavaScript do.
+        var columnKind: String
     }
 
     /// Names the analysis, so uploads of the same kind replace each other in code scanning.
@@ -114,6 +116,7 @@ struct SARIFLog: Codable {
     /// Where in the file: line 1 of a package manifest, or the byte offset of an inline map in a scanned file.
     struct Region: Codable {
         var startLine: Int?
+        var startColumn: Int?
         var byteOffset: Int?
     }
 

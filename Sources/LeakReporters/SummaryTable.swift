@@ -7,7 +7,7 @@ package enum SummaryTable {
     static let maxRows = 100
     static let maxCell = 300
 
-    package static func render(_ scan: ScanAssessment) -> String {
+    package static func render(_ scan: ScanAssessment, showSecrets: Bool = false) -> String {
         var lines = [
             "### leak-scan: \(scan.verdict.rawValue)", "",
             "| Verdict | Artifact | Maps with content | Files | Lines | First-party files | First-party lines |",
@@ -31,7 +31,7 @@ package enum SummaryTable {
             for finding in findings.prefix(maxRows) {
                 let level = finding.suppression.map { "suppressed (\(cell(Wording.suppression($0))))" } ?? finding.level.rawValue
                 lines.append(
-                    "| \(level) | `\(finding.rule.rawValue)` | `\(cell(Wording.place(finding.location)))` | \(cell(Wording.message(finding))) |"
+                    "| \(level) | `\(finding.rule.rawValue)` | `\(cell(Wording.place(finding.location)))` | \(cell(Wording.message(finding, showSecrets: showSecrets))) |"
                 )
             }
             if findings.count > maxRows {

@@ -10,6 +10,7 @@ package enum TextReporter {
         for assessment in scan.artifacts {
             lines.append(verdictLine(assessment, options: options))
             lines += details(of: assessment.artifact, verbose: options.verbose, leaks: assessment.verdict == .leak)
+            lines += secretLines(assessment.findings, showSecrets: options.showSecrets)
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
                 lines.append(
@@ -59,6 +60,20 @@ package enum TextReporter {
         if !artifact.maps.isEmpty {
             lines.append("  totals: \(totalsLine(artifact.totals))")
         }
+        return lines
+    }
+
+    /// One line per active secret or sensitive term, at its original file:line:column, then one fix line per rule.
+    static func secretLines(_ findings: [Finding], showSecrets: Bool) -> [String] {
+        let secrets = findings.filter { $0.isActive && $0.secret != nil }
+        var lines: [String] = []
+        var rules: [String] = []
+        for finding in secrets {
+            guard let secret = finding.secret else { continue }
+            lines.append("  \(finding.level.rawValue.padding(7)) \(Wording.message(finding, showSecrets: showSecrets))")
+            if !rules.contains(secret.ruleID) { rules.append(secret.ruleID) }
+        }
+        lines += rules.map { "  fix \($0): \(Wording.secretFix($0))" }
         return lines
     }
 

@@ -4,8 +4,11 @@ package import LeakScanCore
 /// place that turns them into English (numbers grouped by `Formatting`), shared by all formats and the CLI.
 package enum Wording {
     /// The finding's message, as JSON, SARIF, annotations and Markdown show it.
-    package static func message(_ finding: Finding) -> String {
+    /// `showSecrets`: the secret itself instead of a redacted excerpt (`--show-secrets`).
+    package static func message(_ finding: Finding, showSecrets: Bool = false) -> String {
         switch finding.subject {
+        case .secret(let secret):
+            return secretMessage(finding, secret, show: showSecrets)
         case .map(let sources):
             let member =
                 Formatting.quoted(finding.location.member) + (finding.inlineOrdinal.map { " (inline map #\($0))" } ?? "")

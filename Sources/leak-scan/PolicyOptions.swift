@@ -37,6 +37,9 @@ struct PolicyLookup {
     var explicit: Policy?
     var byFolder: [String: Policy] = [:]
 
+    /// Every policy read for this run.
+    var all: [Policy] { (explicit.map { [$0] } ?? []) + byFolder.keys.sorted().compactMap { byFolder[$0] } }
+
     func policy(for artifact: ArtifactReport) -> Policy {
         explicit ?? byFolder[Self.folder(of: artifact.origin)] ?? Policy()
     }

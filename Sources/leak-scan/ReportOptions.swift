@@ -62,13 +62,16 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Judges the report, prints diagnostics and the report, and exits with the verdict's code.
-    func conclude(_ report: ScanReport, judgement: Judgement, quiet: Bool, progress: ProgressLine?) throws -> Never {
+    func conclude(
+        _ report: ScanReport, judgement: Judgement, quiet: Bool, progress: ProgressLine?, showSecrets: Bool = false
+    ) throws -> Never {
         progress?.clear()
         let scan = ScanAssessment(report, baseline: judgement.baseline, policyFor: judgement.policies.policy(for:))
         DiagnosticPrinter.print(report)
         let options = RenderOptions(
             quiet: quiet, verbose: verbose,
-            color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment))
+            color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment),
+            showSecrets: showSecrets)
         try write(scan, options: options)
         throw ExitCode(failOn.exitCode(for: scan))
     }
@@ -76,7 +79,9 @@ struct ReportOptions: ParsableArguments {
     func write(_ scan: ScanAssessment, options: RenderOptions) throws {
         for extra in alsoWrite {
             try ReportWriter.writeAtomically(
-                try extra.format.render(scan, options: RenderOptions(verbose: verbose), sarifCategory: sarifCategory),
+                try extra.format.render(
+                    scan, options: RenderOptions(verbose: verbose, showSecrets: options.showSecrets),
+                    sarifCategory: sarifCategory),
                 to: extra.path)
         }
         let text = try format.render(scan, options: options, sarifCategory: sarifCategory)

@@ -27,6 +27,7 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var secretOptions: SecretOptions
 
     @Option(
         name: .shortAndLong,
@@ -74,11 +75,16 @@ struct ScanCommand: ParsableCommand {
             let folders = arguments.map { $0 == "-" ? "." : PolicyLookup.folder(ofPath: $0) } + packages
             let judgement = try reportOptions.loadJudgement(forFolders: folders)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
-            let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
+            let secrets = try secretOptions.scanning(policies: judgement.policies.all)
+            let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress, secrets: secrets)
             let scanned = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
             let packed = packages.map { NpmPack().scan(directory: $0, with: scanner) }
             let report = ScanReport(artifacts: scanned.artifacts + packed)
-            try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
+            if let fallback = secrets?.engineUsed?.fallback {
+                StandardStreams.writeError("leak-scan: note: \(Wording.engineFallback(fallback))\n")
+            }
+            try reportOptions.conclude(
+                report, judgement: judgement, quiet: quiet, progress: progress, showSecrets: secretOptions.showSecrets)
         }
     }
 }

@@ -25,10 +25,36 @@ import Testing
             ])
     }
 
+    @Test func secretsTermsAndAllowByRule() throws {
+        let policy = try Self.parse(
+            """
+            {"version": 1, "terms": ["Capybara", "build.internal.example"],
+             "secrets": {"levels": {"json-web-token": "warning", "sensitive-term-exposed": "note"},
+                         "enable": ["generic-password-assignment"]},
+             "allow": [{"rule": "url-credentials", "path": "src/fixtures/*", "reason": "test fixtures"}]}
+            """)
+        #expect(policy.terms == ["Capybara", "build.internal.example"])
+        #expect(policy.secretLevels == ["json-web-token": .warning, "sensitive-term-exposed": .note])
+        #expect(policy.enabledSecretRules == ["generic-password-assignment"])
+        #expect(policy.allow == [Policy.AllowEntry(pathGlob: "src/fixtures/*", rule: "url-credentials", reason: "test fixtures")])
+    }
+
     @Test(arguments: [
         (
+            #"{"version": 1, "secrets": {"levels": {"github-classic-token": "fatal"}}}"#,
+            #"/repo/.leak-scan.json:1:63: "secrets.levels.github-classic-token" must be "error", "warning" or "note""#
+        ),
+        (
+            #"{"version": 1, "secrets": {"levels": {"ghp": "error"}}}"#,
+            #"/repo/.leak-scan.json:1:39: unknown secret rule "ghp" in "secrets.levels""#
+        ),
+        (
+            #"{"version": 1, "terms": ["ok", ""]}"#,
+            #"/repo/.leak-scan.json:1:32: "terms" must be a list of non-empty strings"#
+        ),
+        (
             #"{"version": 1, "fial": {}}"#,
-            #"/repo/.leak-scan.json:1:16: unknown key "fial" in the top level (expected one of: allow, fail, version)"#
+            #"/repo/.leak-scan.json:1:16: unknown key "fial" in the top level (expected one of: allow, fail, secrets, terms, version)"#
         ),
         (
             #"{"version": 1, "fail": {"firstPartyLines": 3}}"#,
@@ -36,7 +62,7 @@ import Testing
         ),
         (
             #"{"version": 1, "allow": [{"path": "*.map", "reason": "x", "expires": "2027"}]}"#,
-            #"/repo/.leak-scan.json:1:59: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason)"#
+            #"/repo/.leak-scan.json:1:59: unknown key "expires" in "allow[0]" (expected one of: fingerprint, path, reason, rule)"#
         ),
         (
             #"{"version": 1, "allow": [{"path": "*.map"}]}"#,
@@ -44,7 +70,7 @@ import Testing
         ),
         (
             #"{"version": 1, "allow": [{"reason": "because"}]}"#,
-            #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "path" glob or a "fingerprint""#
+            #"/repo/.leak-scan.json:1:26: "allow[0]" needs a "path" glob, a "fingerprint" or a "rule""#
         ),
         (
             #"{"version": 2}"#,

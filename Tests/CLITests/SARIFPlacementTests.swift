@@ -61,7 +61,7 @@ import Testing
             as? [String: Any]
         let rules = try #require(driver?["rules"] as? [[String: Any]])
         let document = try String(contentsOfFile: CLIRunner.packageRoot + "/Docs/rules.md", encoding: .utf8)
-        #expect(rules.count == 6)
+        #expect(rules.count == 8)
         for rule in rules {
             let id = try #require(rule["id"] as? String)
             let properties = try #require(rule["properties"] as? [String: Any])

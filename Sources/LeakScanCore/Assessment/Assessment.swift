@@ -16,7 +16,12 @@ public struct ArtifactAssessment: Hashable, Sendable {
                 findings[index].suppression = .baseline
             }
         }
-        self.findings = findings.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+        self.findings = findings.sorted {
+            if ($0.location, $0.rule) != ($1.location, $1.rule) { return ($0.location, $0.rule) < ($1.location, $1.rule) }
+            let left = $0.secret.map { ($0.sourcePath, $0.line, $0.column, $0.ruleID) } ?? ("", 0, 0, "")
+            let right = $1.secret.map { ($0.sourcePath, $0.line, $0.column, $0.ruleID) } ?? ("", 0, 0, "")
+            return left < right
+        }
         let active = findings.filter(\.isActive)
         if active.contains(where: { $0.level == .error && $0.rule != .scanIncomplete }) {
             verdict = .leak

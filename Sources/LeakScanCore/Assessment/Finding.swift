@@ -27,6 +27,35 @@ public struct Finding: Hashable, Sendable {
         case reference(url: String)
         /// A part of the artifact that could not be read.
         case problem(Diagnostic.Problem)
+        /// A secret or sensitive term in the text of one source the map exposes.
+        case secret(SecretFinding)
+    }
+
+    /// Where a secret is in the original file a map exposes, and what it is.
+    public struct SecretFinding: Hashable, Sendable {
+        /// The `SecretRule.id` that matched (`github-classic-token`).
+        public var ruleID: String
+        /// The source's normalized path, as the counting rules name it (innermost for a nested map).
+        public var sourcePath: String
+        /// 1-based line and 1-based column in UTF-16 code units of the original file.
+        public var line: Int
+        public var column: Int
+        /// The secret itself; reporters redact it unless told not to.
+        public var secret: String
+
+        public init(ruleID: String, sourcePath: String, line: Int, column: Int, secret: String) {
+            self.ruleID = ruleID
+            self.sourcePath = sourcePath
+            self.line = line
+            self.column = column
+            self.secret = secret
+        }
+    }
+
+    /// The secret this finding is about, when it is one.
+    public var secret: SecretFinding? {
+        if case .secret(let secret) = subject { return secret }
+        return nil
     }
 
     public enum Suppression: Hashable, Sendable {

@@ -14,6 +14,13 @@ enum FindingCollector {
                         rule: rule, location: map.location, inlineOrdinal: map.inlineOrdinal,
                         containingEntries: map.containingEntries)))
         }
+        for map in artifact.maps {
+            for source in map.summary.exposed {
+                for hit in source.secrets {
+                    findings.append(secretFinding(hit, in: source, of: map))
+                }
+            }
+        }
         for reference in artifact.references where reference.status != .present {
             let rule: Rule = reference.status == .missing ? .missingMapReference : .remoteMapReference
             findings.append(
@@ -28,5 +35,17 @@ enum FindingCollector {
                     fingerprint: Fingerprint.of(rule: .scanIncomplete, location: diagnostic.location)))
         }
         return findings
+    }
+
+    static func secretFinding(_ hit: SecretHit, in source: ExposedSource, of map: MapFinding) -> Finding {
+        let rule: Rule = hit.kind == .secret ? .secretExposed : .sensitiveTermExposed
+        let secret = Finding.SecretFinding(
+            ruleID: hit.ruleID, sourcePath: source.path, line: hit.line, column: hit.column, secret: hit.secret)
+        return Finding(
+            rule: rule, level: hit.level, location: map.location, subject: .secret(secret),
+            inlineOrdinal: map.inlineOrdinal, containingEntries: map.containingEntries,
+            fingerprint: Fingerprint.of(
+                rule: rule, location: map.location, inlineOrdinal: map.inlineOrdinal,
+                containingEntries: map.containingEntries, secret: secret))
     }
 }

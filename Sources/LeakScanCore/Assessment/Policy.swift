@@ -8,24 +8,36 @@ public struct Policy: Hashable, Sendable {
     public var failOnNamesOnly = false
     /// Findings deliberately accepted; each one says why.
     public var allow: [AllowEntry] = []
+    /// Levels of secret and sensitive-term findings by secret rule id (`github-classic-token`), or by finding rule
+    /// (`secret-exposed`) for all of them; the secret rule's own level otherwise.
+    public var secretLevels: [String: Rule.Level] = [:]
+    /// Built-in secret rules that are off by default and this policy turns on (`generic-password-assignment`).
+    public var enabledSecretRules: Set<String> = []
+    /// Words the user marked sensitive (codenames, internal hosts): each occurrence is a `sensitive-term-exposed`.
+    public var terms: [String] = []
 
     public init() {}
 
-    /// An allowlist entry: a glob over the location inside the artifact, or a finding fingerprint, and a reason.
+    /// An allowlist entry and its reason: a finding fingerprint; or a glob over the location inside the artifact (for
+    /// a secret also over its source path) and/or a rule id (a finding rule or a secret rule), which must all match.
     public struct AllowEntry: Hashable, Sendable {
         public var pathGlob: String?
         public var fingerprint: String?
+        public var rule: String?
         public var reason: String
 
-        public init(pathGlob: String? = nil, fingerprint: String? = nil, reason: String) {
+        public init(pathGlob: String? = nil, fingerprint: String? = nil, rule: String? = nil, reason: String) {
             self.pathGlob = pathGlob
             self.fingerprint = fingerprint
+            self.rule = rule
             self.reason = reason
         }
 
         func matches(_ finding: Finding) -> Bool {
             if let fingerprint, fingerprint == finding.fingerprint { return true }
-            guard let pathGlob else { return false }
+            if let rule, rule != finding.rule.rawValue, rule != finding.secret?.ruleID { return false }
+            guard let pathGlob else { return rule != nil }
+            if let source = finding.secret?.sourcePath, Glob.matches(pathGlob, source) { return true }
             let inside = finding.location.chain.dropFirst().joined(separator: "!")
             return Glob.matches(pathGlob, inside)
         }
@@ -42,6 +54,9 @@ public struct Policy: Hashable, Sendable {
             return failOnNamesOnly ? .error : .note
         case .missingMapReference, .remoteMapReference, .scanIncomplete:
             return finding.rule.defaultLevel
+        case .secretExposed, .sensitiveTermExposed:
+            return finding.secret.flatMap { secretLevels[$0.ruleID] } ?? secretLevels[finding.rule.rawValue]
+                ?? finding.level
         }
     }
 }

@@ -21,10 +21,12 @@ struct InlineMapDecoder {
     /// Maps nested in the decoded map's `sourcesContent` (set by `finish`).
     private(set) var nestedMaps: [NestedMap] = []
 
-    init(encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits, depth: Int = 0) {
+    init(
+        encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits, depth: Int = 0, secrets: SecretScanning? = nil
+    ) {
         self.encoding = encoding
         self.offset = offset
-        self.tokenizer = SourceMapTokenizer(limits: limits, depth: depth)
+        self.tokenizer = SourceMapTokenizer(limits: limits, depth: depth, secrets: secrets)
         decoded.reserveCapacity(Self.flushSize + 4)
     }
 

@@ -58,17 +58,20 @@ public struct SourceMappingURLFinder {
     /// Notes at the byte offset of their `sourceMappingURL` value.
     public private(set) var notes: [(byteOffset: Int, kind: Note.Kind)] = []
 
-    public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
-        self.init(limits: limits, depth: 0)
+    public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits(), secrets: SecretScanning? = nil) {
+        self.init(limits: limits, depth: 0, secrets: secrets)
     }
 
     /// `depth`: how many `sourcesContent` entries the text being searched is nested in.
-    init(limits: SourceMapTokenizerLimits, depth: Int) {
+    init(limits: SourceMapTokenizerLimits, depth: Int, secrets: SecretScanning? = nil) {
         self.limits = limits
         self.depth = depth
+        self.secrets = secrets
     }
 
     private let depth: Int
+    /// The secret scan for the entries of the inline maps found (nil when it is off).
+    private let secrets: SecretScanning?
     /// Maps nested in the `sourcesContent` of the inline maps found, with the offset of the inline map holding them.
     public private(set) var nestedMaps: [NestedMap] = []
 
@@ -258,7 +261,8 @@ public struct SourceMappingURLFinder {
                 if byte == UInt8(ascii: ",") {
                     let isBase64 = Self.declaresBase64(value)
                     let decoder = InlineMapDecoder(
-                        encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits, depth: depth)
+                        encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits, depth: depth,
+                        secrets: secrets)
                     payloadBox = PayloadBox(decoder)
                     state = .payload
                 } else {

@@ -5,6 +5,8 @@ public struct ExposedSource: Hashable, Sendable {
     public var stats: ContentStats
     /// First-party means the normalized path has no `node_modules` segment (decided once, here).
     public let isFirstParty: Bool
+    /// Secrets and sensitive terms found in the decoded text, in text order (empty when the secret scan is off).
+    public var secrets: [SecretHit] = []
 
     public init(path: String, stats: ContentStats) {
         self.path = path

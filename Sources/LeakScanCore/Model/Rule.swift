@@ -12,6 +12,10 @@ public enum Rule: String, Sendable, Codable, CaseIterable, Comparable {
     case remoteMapReference = "remote-source-map-reference"
     /// Part of the artifact could not be read; a clean result cannot be claimed.
     case scanIncomplete = "scan-incomplete"
+    /// A credential (a vendor's token format, a private key) in the text of an exposed source.
+    case secretExposed = "secret-exposed"
+    /// A term the user listed as sensitive (a codename, an internal host) in the text of an exposed source.
+    case sensitiveTermExposed = "sensitive-term-exposed"
 
     public enum Level: String, Sendable, Codable {
         case error, warning, note
@@ -20,7 +24,7 @@ public enum Rule: String, Sendable, Codable, CaseIterable, Comparable {
     /// Default level: only first-party content and unreadable input fail the scan.
     public var defaultLevel: Level {
         switch self {
-        case .firstPartySourceExposed, .scanIncomplete: .error
+        case .firstPartySourceExposed, .scanIncomplete, .secretExposed, .sensitiveTermExposed: .error
         case .thirdPartySourceExposed, .missingMapReference, .remoteMapReference: .warning
         case .sourceNamesExposed: .note
         }

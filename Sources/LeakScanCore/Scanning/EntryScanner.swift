@@ -17,10 +17,13 @@ public final class EntryScanner {
     private var firstByte: UInt8?
     private var utf16: UTF16Transcoder?
 
-    public init(location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
+    /// `secrets`: the secret scan over every decoded `sourcesContent` entry (nil turns it off).
+    public init(
+        location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits(), secrets: SecretScanning? = nil
+    ) {
         self.location = location
-        tokenizer = SourceMapTokenizer(limits: limits)
-        finder = SourceMappingURLFinder(limits: limits)
+        tokenizer = SourceMapTokenizer(limits: limits, secrets: secrets)
+        finder = SourceMappingURLFinder(limits: limits, secrets: secrets)
     }
 
     public func consume(_ chunk: UnsafeRawBufferPointer) {

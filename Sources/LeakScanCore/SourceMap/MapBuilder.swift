@@ -18,6 +18,8 @@ struct MapBuilder {
     var sourceRoot: String?
     /// One slot per `sourcesContent` element; nil for `null` (or a non-string element).
     var contents: [ContentStats?] = []
+    /// Secrets found in `sourcesContent` entries, by entry index.
+    var contentSecrets: [Int: [SecretHit]] = [:]
     var sectionURLs: [String] = []
     /// 0 for the root map, one more for each level of `sections` nesting.
     var sectionDepth: Int
@@ -35,7 +37,9 @@ struct MapBuilder {
         summary.sectionURLs += sectionURLs
         for (index, content) in contents.enumerated() {
             guard let content else { continue }
-            summary.exposed.append(ExposedSource(path: name(at: index), stats: content))
+            var source = ExposedSource(path: name(at: index), stats: content)
+            source.secrets = contentSecrets[index] ?? []
+            summary.exposed.append(source)
         }
         for index in sources.indices where sources[index] != nil {
             if index >= contents.count || contents[index] == nil { summary.namesOnly += 1 }

@@ -30,7 +30,9 @@ public struct NestedMap: Hashable, Sendable {
         if let slash = entry.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let directory = String(entry[..<slash])
             resolved.exposed = resolved.exposed.map { source in
-                ExposedSource(path: SourcePath.normalize(source.path, sourceRoot: directory), stats: source.stats)
+                var moved = ExposedSource(path: SourcePath.normalize(source.path, sourceRoot: directory), stats: source.stats)
+                moved.secrets = source.secrets
+                return moved
             }
             inner = inner.map { SourcePath.normalize($0, sourceRoot: directory) }
         }
@@ -59,16 +61,31 @@ final class EntryTextDecoder {
     private static let anchorIndex = 13
     private static let window = 48
 
-    init(depth: Int, limits: SourceMapTokenizerLimits) {
+    /// Whether the entries are searched for inline maps (not past the nesting cap).
+    let findsMaps: Bool
+    private let secrets: SecretScanning?
+    /// The secret scan over the whole decoded entry (made on the first entry, nil when the scan is off).
+    private var secretScanner: SecretEntryScanner?
+    /// The secrets of the entry that `end` closed.
+    private(set) var secretHits: [SecretHit] = []
+
+    init(depth: Int, limits: SourceMapTokenizerLimits, findsMaps: Bool = true, secrets: SecretScanning? = nil) {
         self.depth = depth
         self.limits = limits
-        finder = SourceMappingURLFinder(limits: limits, depth: depth)
+        self.findsMaps = findsMaps
+        self.secrets = secrets
+        finder = SourceMappingURLFinder(limits: limits, depth: depth, secrets: secrets)
         buffer.reserveCapacity(Self.flushSize + 8)
     }
 
     /// Starts a new entry.
     func begin() {
-        if isDecoding { finder = SourceMappingURLFinder(limits: limits, depth: depth) }
+        if let secrets {
+            if secretScanner == nil { secretScanner = secrets.makeEntryScanner() }
+            secretScanner?.begin()
+        }
+        secretHits = []
+        if isDecoding { finder = SourceMappingURLFinder(limits: limits, depth: depth, secrets: secrets) }
         isDecoding = false
         buffer.removeAll(keepingCapacity: true)
         tail.removeAll(keepingCapacity: true)
@@ -78,6 +95,8 @@ final class EntryTextDecoder {
     @inline(__always)
     func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
+        secretScanner?.feedEscaped(base, count: count)
+        guard findsMaps else { return }
         if isDecoding {
             decode(base, count: count)
             return
@@ -146,6 +165,8 @@ final class EntryTextDecoder {
 
     /// One code unit decoded by the tokenizer's byte states (`\uXXXX` or an escape split across chunks).
     func feedScalar(_ scalar: UInt32) {
+        secretScanner?.feedUnit(scalar)
+        guard findsMaps else { return }
         var bytes: [UInt8]
         if scalar < 0x80 {
             bytes = [UInt8(scalar)]
@@ -176,6 +197,11 @@ final class EntryTextDecoder {
         if buffer.count >= Self.flushSize { flush() }
     }
 
+    /// The low half of a surrogate pair whose high half went to `feedScalar` (the finder needs neither half whole).
+    func feedLowSurrogate(_ unit: UInt32) {
+        secretScanner?.feedUnit(unit)
+    }
+
     private func flush() {
         buffer.withUnsafeBytes { finder.consume($0) }
         buffer.removeAll(keepingCapacity: true)
@@ -183,6 +209,7 @@ final class EntryTextDecoder {
 
     /// Ends the entry; returns the maps found in it (direct ones and those nested deeper), relative to the entry.
     func end() -> [NestedMap] {
+        if let secretScanner { secretHits = secretScanner.end() }
         guard isDecoding else { return [] }
         flush()
         finder.finish()

@@ -76,17 +76,20 @@ public struct SourceMapTokenizer {
     private var contentHasher = XXH64()
     private var contentSpanStart = 0
 
-    public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits()) {
-        self.init(limits: limits, depth: 0)
+    /// `secrets`: the secret scan run over every decoded `sourcesContent` entry (nil: off).
+    public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits(), secrets: SecretScanning? = nil) {
+        self.init(limits: limits, depth: 0, secrets: secrets)
     }
 
     /// `depth`: how many `sourcesContent` entries this map is nested in (0 for a member or an inline map in one).
-    init(limits: SourceMapTokenizerLimits, depth: Int) {
+    init(limits: SourceMapTokenizerLimits, depth: Int, secrets: SecretScanning? = nil) {
         self.limits = limits
         self.depth = depth
+        self.secrets = secrets
     }
 
     private let depth: Int
+    private let secrets: SecretScanning?
     /// Decodes the current `sourcesContent` entry for the inline-map finder (nil past the nesting cap).
     private var entryDecoder: EntryTextDecoder?
     /// Maps found in entries, by the map object and entry index that hold them (names are resolved at `finish`).
@@ -534,8 +537,11 @@ public struct SourceMapTokenizer {
             contentEndsWithNewline = false
             contentHasher = XXH64()
             contentSpanStart = index + 1
-            if depth < limits.maxNestedMapDepth {
-                if entryDecoder == nil { entryDecoder = EntryTextDecoder(depth: depth + 1, limits: limits) }
+            if depth < limits.maxNestedMapDepth || secrets != nil {
+                if entryDecoder == nil {
+                    entryDecoder = EntryTextDecoder(
+                        depth: depth + 1, limits: limits, findsMaps: depth < limits.maxNestedMapDepth, secrets: secrets)
+                }
                 entryDecoder?.begin()
             }
         } else if role != .skip {
@@ -590,6 +596,9 @@ public struct SourceMapTokenizer {
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
         if let found = entryDecoder?.end(), !found.isEmpty {
             nestedPending.append((stringMap, maps[stringMap].contents.count - 1, found))
+        }
+        if let hits = entryDecoder?.secretHits, !hits.isEmpty {
+            maps[stringMap].contentSecrets[maps[stringMap].contents.count - 1] = hits
         }
     }
 
@@ -661,6 +670,7 @@ public struct SourceMapTokenizer {
     @inline(__always)
     private mutating func countDecoded(scalar: UInt32) {
         if (0xDC00...0xDFFF).contains(scalar), pendingHighSurrogate != nil {
+            entryDecoder?.feedLowSurrogate(scalar)
             contentBytes += 1
             pendingHighSurrogate = nil
             return

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The pure-Swift engine: finds each rule's literal anchors with `memmem` and reports a window around every hit for
+/// the capturing pass. Slower than Vectorscan (one pass per anchor) but runs everywhere; used where Vectorscan
+/// cannot (a CPU without SSE4.2, a build without it, a rule it rejects).
+public struct AnchorMatchEngine: SecretMatchEngine {
+    public let name = "swift-anchors"
+    public let fallback: SecretEngineFallback?
+    /// Each anchor spelling with the rules it stands for.
+    let anchors: [(bytes: [UInt8], rules: [Int])]
+    /// How far before an anchor and after its end a match may reach.
+    static let reach = SecretEntryScanner.maxMatchLength
+
+    /// `fallback`: why this engine is used instead of Vectorscan (nil when it was asked for).
+    public init(rules: [SecretRule], fallback: SecretEngineFallback? = nil) {
+        self.fallback = fallback
+        var byAnchor: [[UInt8]: [Int]] = [:]
+        var order: [[UInt8]] = []
+        for (index, rule) in rules.enumerated() {
+            for anchor in rule.anchors where !anchor.isEmpty {
+                let spellings =
+                    rule.anchorsIgnoreCase ? [anchor.lowercased(), anchor.uppercased(), Self.capitalized(anchor)] : [anchor]
+                for spelling in Set(spellings) {
+                    let bytes = Array(spelling.utf8)
+                    if byAnchor[bytes] == nil { order.append(bytes) }
+                    if byAnchor[bytes]?.contains(index) != true { byAnchor[bytes, default: []].append(index) }
+                }
+            }
+        }
+        anchors = order.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byAnchor[$0]!) }
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst().lowercased()
+    }
+
+    public func makeStream() -> any SecretMatchStream {
+        AnchorMatchStream(anchors: anchors, longest: anchors.map(\.bytes.count).max() ?? 0)
+    }
+}
+
+/// One thread's anchor search; keeps the last bytes of the previous piece so an anchor split between pieces is found.
+final class AnchorMatchStream: SecretMatchStream {
+    private let anchors: [(bytes: [UInt8], rules: [Int])]
+    private let carryLength: Int
+    private var carry: [UInt8] = []
+    private var joined: [UInt8] = []
+
+    init(anchors: [(bytes: [UInt8], rules: [Int])], longest: Int) {
+        self.anchors = anchors
+        carryLength = max(0, longest - 1)
+    }
+
+    func reset() {
+        carry.removeAll(keepingCapacity: true)
+    }
+
+    func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, report: (Int, Int, Int) -> Void) {
+        guard !piece.isEmpty else { return }
+        // Anchors that straddle the previous piece: searched in the carry joined to the piece's first bytes.
+        if !carry.isEmpty {
+            joined.removeAll(keepingCapacity: true)
+            joined += carry
+            joined += piece.prefix(carryLength)
+            let joinedStart = offset - carry.count
+            joined.withUnsafeBytes { buffer in
+                search(buffer, startingBefore: carry.count, endingAfter: carry.count, base: joinedStart, report: report)
+            }
+        }
+        search(piece, startingBefore: piece.count, endingAfter: 0, base: offset, report: report)
+        let keep = min(carryLength, piece.count)
+        if piece.count >= carryLength {
+            carry = Array(piece.suffix(keep))
+        } else {
+            carry += piece
+            carry.removeFirst(max(0, carry.count - carryLength))
+        }
+    }
+
+    /// The first index at or after `from` where `needle` starts in `buffer` (`memchr` for its first byte, then a
+    /// compare; `memmem` is not exported by every libc module).
+    private static func find(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer, from: Int) -> Int? {
+        guard let start = buffer.baseAddress else { return nil }
+        var index = from
+        while index + needle.count <= buffer.count,
+            let hit = memchr(start + index, Int32(needle[0]), buffer.count - needle.count + 1 - index)
+        {
+            let position = UnsafeRawPointer(hit) - start
+            if memcmp(hit, needle, needle.count) == 0 { return position }
+            index = position + 1
+        }
+        return nil
+    }
+
+    /// Reports every anchor starting below `limit` and ending past `floor` (the others are seen by another search).
+    private func search(
+        _ buffer: UnsafeRawBufferPointer, startingBefore limit: Int, endingAfter floor: Int, base: Int,
+        report: (Int, Int, Int) -> Void
+    ) {
+        guard buffer.baseAddress != nil else { return }
+        for anchor in anchors where anchor.bytes.count <= buffer.count {
+            var from = 0
+            while from < limit,
+                let position = Self.find(anchor.bytes, in: buffer, from: from)
+            {
+                guard position < limit else { break }
+                from = position + 1
+                guard position + anchor.bytes.count > floor else { continue }
+                let absolute = base + position
+                for rule in anchor.rules {
+                    report(
+                        rule, max(0, absolute - AnchorMatchEngine.reach),
+                        absolute + anchor.bytes.count + AnchorMatchEngine.reach)
+                }
+            }
+        }
+    }
+}

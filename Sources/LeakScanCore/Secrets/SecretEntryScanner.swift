@@ -1,0 +1,291 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs the secret scan over one `sourcesContent` entry after another as the tokenizer decodes them: finishes the
+/// decoding (`\uXXXX` units and surrogate pairs into UTF-8), feeds an engine in bounded pieces, confirms each
+/// candidate window with the capturing pass and places the match at its line and UTF-16 column.
+///
+/// Memory stays bounded: the decoded text is kept only from `maxMatchLength` bytes behind the newest piece (or from
+/// the oldest window still waiting for bytes), with the line and column of its first byte as a checkpoint.
+public final class SecretEntryScanner {
+    /// The longest match a rule may make, and so how far back a window reaches from a match's end.
+    public static let maxMatchLength = 1024
+    /// Most hits kept per entry; a hostile entry full of tokens cannot grow memory without bound.
+    static let maxHitsPerEntry = 1000
+    private static let pieceSize = 1 << 16
+
+    private let rules: [SecretRule]
+    private let captures: SecretCaptures
+    private let stream: any SecretMatchStream
+
+    /// Decoded bytes not yet scanned: a fixed buffer written through its pointer (no per-byte array bookkeeping).
+    private let pending: UnsafeMutablePointer<UInt8>
+    private var pendingCount = 0
+    private var pendingHighSurrogate: UInt32?
+    /// Decoded text from `historyStart` (bytes into the entry) to what has been fed to the engine.
+    private var history: [UInt8] = []
+    private var historyStart = 0
+    private var checkpoint = TextPosition()
+    private var windows: [(rule: Int, from: Int, to: Int)] = []
+    /// Confirmed matches by rule and start byte; a later, longer match from the same start replaces a shorter one.
+    private var hits: [MatchKey: (end: Int, hit: SecretHit)] = [:]
+
+    private struct MatchKey: Hashable {
+        var rule: Int
+        var start: Int
+    }
+
+    init(rules: [SecretRule], captures: SecretCaptures, stream: any SecretMatchStream) {
+        self.rules = rules
+        self.captures = captures
+        self.stream = stream
+        pending = .allocate(capacity: Self.pieceSize + 8)
+    }
+
+    deinit {
+        pending.deallocate()
+    }
+
+    /// Starts a new entry.
+    func begin() {
+        pendingCount = 0
+        pendingHighSurrogate = nil
+        history.removeAll(keepingCapacity: true)
+        historyStart = 0
+        checkpoint = TextPosition()
+        windows.removeAll(keepingCapacity: true)
+        hits.removeAll(keepingCapacity: true)
+        stream.reset()
+    }
+
+    /// Escaped text holding only complete one-character escapes (`\n`, `\"` …) and raw UTF-8, no `\u`.
+    func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        if pendingHighSurrogate != nil { flushLoneSurrogate() }
+        var index = 0
+        var filled = pendingCount
+        while index < count {
+            // Copy up to the next backslash or until the piece is full, whichever comes first.
+            let limit = min(count, index + Self.pieceSize - filled)
+            let run = ByteScan.firstBackslash(base, from: index, end: limit)
+            (pending + filled).update(from: base + index, count: run - index)
+            filled += run - index
+            index = run
+            if index < limit, base[index] == UInt8(ascii: "\\") {
+                if index + 1 < count {
+                    pending[filled] = JSONEscape.simple(base[index + 1]) ?? base[index + 1]
+                    filled += 1
+                }
+                index += 2
+            }
+            if filled >= Self.pieceSize {
+                pendingCount = filled
+                process(isLast: false)
+                filled = 0
+            }
+        }
+        pendingCount = filled
+    }
+
+    /// One UTF-16 code unit decoded by the tokenizer (`\uXXXX`, or a one-character escape split across chunks).
+    func feedUnit(_ unit: UInt32) {
+        if let high = pendingHighSurrogate {
+            pendingHighSurrogate = nil
+            if (0xDC00...0xDFFF).contains(unit) {
+                appendUTF8(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))
+                return
+            }
+            appendUTF8(0xFFFD)
+        }
+        if (0xD800...0xDBFF).contains(unit) {
+            pendingHighSurrogate = unit
+        } else {
+            appendUTF8((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : unit)
+        }
+    }
+
+    private func flushLoneSurrogate() {
+        pendingHighSurrogate = nil
+        appendUTF8(0xFFFD)
+    }
+
+    private func appendUTF8(_ scalar: UInt32) {
+        let out = pending + pendingCount
+        if scalar < 0x80 {
+            out[0] = UInt8(scalar)
+            pendingCount += 1
+        } else if scalar < 0x800 {
+            out[0] = UInt8(0xC0 | scalar >> 6)
+            out[1] = UInt8(0x80 | scalar & 0x3F)
+            pendingCount += 2
+        } else if scalar < 0x10000 {
+            out[0] = UInt8(0xE0 | scalar >> 12)
+            out[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            out[2] = UInt8(0x80 | scalar & 0x3F)
+            pendingCount += 3
+        } else {
+            out[0] = UInt8(0xF0 | scalar >> 18)
+            out[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            out[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            out[3] = UInt8(0x80 | scalar & 0x3F)
+            pendingCount += 4
+        }
+        if pendingCount >= Self.pieceSize { process(isLast: false) }
+    }
+
+    /// Ends the entry; returns its hits in text order.
+    func end() -> [SecretHit] {
+        if pendingHighSurrogate != nil { flushLoneSurrogate() }
+        process(isLast: true)
+        return hits.values.map(\.hit).sorted()
+    }
+
+    /// Scans the pending piece, confirms the windows it completes and drops what no window can reach any more.
+    private func process(isLast: Bool) {
+        if pendingCount > 0 {
+            let offset = historyStart + history.count
+            let piece = UnsafeBufferPointer(start: pending, count: pendingCount)
+            stream.scan(UnsafeRawBufferPointer(piece), at: offset) { rule, from, to in windows.append((rule, from, to)) }
+            pendingCount = 0
+            if windows.isEmpty {
+                keepTail(of: piece, at: offset)
+                return
+            }
+            history.append(contentsOf: piece)
+        }
+        let available = historyStart + history.count
+        var waiting: [(rule: Int, from: Int, to: Int)] = []
+        for window in windows {
+            if window.to <= available || isLast {
+                confirm(window, available: available)
+            } else {
+                waiting.append(window)
+            }
+        }
+        windows = waiting
+        let keepFrom = min(available - Self.maxMatchLength, waiting.map(\.from).min() ?? available)
+        let drop = keepFrom - historyStart
+        if drop > 0 {
+            history.withUnsafeBufferPointer { checkpoint.advance(over: UnsafeBufferPointer(rebasing: $0[..<drop])) }
+            history.removeFirst(drop)
+            historyStart = keepFrom
+        }
+    }
+
+    /// The common case, no window waiting: keeps only the last `maxMatchLength` bytes of the history and `piece`
+    /// (which starts at `offset`), moving the checkpoint over the rest without copying it.
+    private func keepTail(of piece: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        let keepFrom = offset + piece.count - Self.maxMatchLength
+        guard keepFrom > historyStart else {
+            history.append(contentsOf: piece)
+            return
+        }
+        let fromHistory = min(history.count, keepFrom - historyStart)
+        history.withUnsafeBufferPointer { checkpoint.advance(over: UnsafeBufferPointer(rebasing: $0[..<fromHistory])) }
+        history.removeFirst(fromHistory)
+        let fromPiece = max(0, keepFrom - offset)
+        checkpoint.advance(over: UnsafeBufferPointer(rebasing: piece[..<fromPiece]))
+        history.append(contentsOf: UnsafeBufferPointer(rebasing: piece[fromPiece...]))
+        historyStart = keepFrom
+    }
+
+    private func confirm(_ window: (rule: Int, from: Int, to: Int), available: Int) {
+        let from = max(window.from, historyStart)
+        let to = min(window.to, available)
+        guard from < to, hits.count < Self.maxHitsPerEntry else { return }
+        let bytes = history[(from - historyStart)..<(to - historyStart)]
+        // Rules are ASCII: bytes past it stand for a non-word character, so offsets in the string are byte offsets.
+        let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x1A }, as: UTF8.self)
+        let rule = rules[window.rule]
+        for found in captures.matches(rule: window.rule, secretGroup: rule.secretGroup, in: text) {
+            let start = from + found.match.lowerBound
+            let end = from + found.match.upperBound
+            let key = MatchKey(rule: window.rule, start: start)
+            if let earlier = hits[key], earlier.end >= end { continue }
+            let secretStart = from + found.secret.lowerBound - historyStart
+            let secretEnd = from + found.secret.upperBound - historyStart
+            let secret = String(decoding: history[secretStart..<secretEnd], as: UTF8.self)
+            var position = checkpoint
+            history.withUnsafeBufferPointer {
+                position.advance(over: UnsafeBufferPointer(rebasing: $0[..<(start - historyStart)]))
+            }
+            hits[key] = (
+                end,
+                SecretHit(
+                    ruleID: rule.id, kind: rule.kind, level: rule.level, line: position.line, column: position.column,
+                    secret: secret)
+            )
+        }
+    }
+}
+
+/// A 1-based line and UTF-16 column in decoded UTF-8 text, advanced over bytes (a checkpoint, not a per-byte cost).
+struct TextPosition: Equatable {
+    var line = 1
+    var column = 1
+
+    /// Moves past `bytes`: `\n` starts a line; every UTF-8 lead byte is one UTF-16 unit, a four-byte lead two.
+    /// Sixteen bytes at a time: newlines counted (and the last one found) in one pass, units after it in another.
+    mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let newline = SIMD16<UInt8>(repeating: 0x0A)
+        var lastNewline = -1
+        var index = 0
+        var newlineBits = 0
+        // The last block holding a newline, and its mask: the newline's position is worked out once, after the loop.
+        var lastBlock = -1
+        var lastMask = SIMD2<UInt64>()
+        while index + 16 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let mask = unsafeBitCast(block .== newline, to: SIMD2<UInt64>.self)
+            if mask.x | mask.y != 0 {
+                newlineBits += mask.x.nonzeroBitCount + mask.y.nonzeroBitCount
+                lastBlock = index
+                lastMask = mask
+            }
+            index += 16
+        }
+        line += newlineBits / 8
+        if lastBlock >= 0 {
+            lastNewline =
+                lastMask.y != 0
+                ? lastBlock + 8 + (63 - lastMask.y.leadingZeroBitCount) / 8
+                : lastBlock + (63 - lastMask.x.leadingZeroBitCount) / 8
+        }
+        while index < bytes.count {
+            if base[index] == 0x0A {
+                line += 1
+                lastNewline = index
+            }
+            index += 1
+        }
+        if lastNewline >= 0 { column = 1 }
+        column += Self.utf16Units(base + lastNewline + 1, count: bytes.count - lastNewline - 1)
+    }
+
+    /// UTF-16 code units of UTF-8 bytes: lead bytes (not `10xxxxxx`) count one, four-byte leads (`11110xxx`) one more.
+    static func utf16Units(_ base: UnsafePointer<UInt8>, count: Int) -> Int {
+        let continuationMask = SIMD16<UInt8>(repeating: 0xC0)
+        let continuation = SIMD16<UInt8>(repeating: 0x80)
+        let fourByteLead = SIMD16<UInt8>(repeating: 0xF0)
+        var units = 0
+        var index = 0
+        while index + 16 <= count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let leads = unsafeBitCast((block & continuationMask) .!= continuation, to: SIMD2<UInt64>.self)
+            let wide = unsafeBitCast(block .>= fourByteLead, to: SIMD2<UInt64>.self)
+            units +=
+                (leads.x.nonzeroBitCount + leads.y.nonzeroBitCount + wide.x.nonzeroBitCount + wide.y.nonzeroBitCount) / 8
+            index += 16
+        }
+        while index < count {
+            let byte = base[index]
+            units += (byte & 0xC0 != 0x80 ? 1 : 0) + (byte >= 0xF0 ? 1 : 0)
+            index += 1
+        }
+        return units
+    }
+}
