@@ -38,7 +38,12 @@ let package = Package(
             pkgConfig: "libbrotlidec",
             providers: [.apt(["libbrotli-dev"])]
         ),
-        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL", "CBrotli"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CSquashfs",
+            pkgConfig: "libsquashfs1",
+            providers: [.apt(["libsquashfs-dev"])]
+        ),
+        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL", "CBrotli", "CSquashfs"], swiftSettings: swiftSettings),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
         .target(name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),
