@@ -49,9 +49,10 @@ public final class SquashfsReader: MemberReader {
 
     deinit {
         if let tree { sqfs_dir_tree_destroy(tree) }
-        for object in [UnsafeMutableRawPointer(dataReader), UnsafeMutableRawPointer(directoryReader),
-            UnsafeMutableRawPointer(idTable), UnsafeMutableRawPointer(compressor), UnsafeMutableRawPointer(file)]
-        {
+        for object in [
+            UnsafeMutableRawPointer(dataReader), UnsafeMutableRawPointer(directoryReader),
+            UnsafeMutableRawPointer(idTable), UnsafeMutableRawPointer(compressor), UnsafeMutableRawPointer(file),
+        ] {
             leak_scan_sqfs_destroy(object)
         }
         buffer.deallocate()

@@ -51,7 +51,7 @@ final class ArtifactWalk {
             var isDirectory = false
             switch input {
             case .standardInput:
-                reader = try ArchiveReader.openStandardInput { [self] count throws(ArchiveError) in
+                reader = try MemberReaders.openStandardInput { [self] count throws(ArchiveError) in
                     try countBytesOrStop(count, in: root)
                 }
                 raw = RawNaming(name: "<stdin>", plainContent: .standardInputNotAContainer)
@@ -387,14 +387,15 @@ final class ArtifactWalk {
             if content == .asar {
                 nested = AsarReader(source: source)
             } else if content == .squashfs {
-                nested = SquashfsReader(input: try Self.spool(source))
+                // Held for random access (bounded memory, then an unnamed file); `source` counts its bytes.
+                nested = SquashfsReader(input: try RandomAccessSpool.holding(source))
             } else if content == .sevenZip {
                 // 7z keeps its index at the end: read with libarchive's seekable reader, as `7zz x` reads it.
-                nested = try ArchiveReader.open(randomAccess: try Self.spool(source))
+                nested = try ArchiveReader.open(randomAccess: try RandomAccessSpool.holding(source))
             } else if !brotli, head.withContiguousPrefix({ Self.needsRandomAccess(path, firstBlock: $0) }) {
                 // Zips are read from their central directory, as unzip and pip read them: that needs the end of the
                 // member first.
-                let spool = try Self.spool(source)
+                let spool = try RandomAccessSpool.holding(source)
                 let check = try ZipDirectoryCheck.run(on: spool)
                 reportZipDisagreements(check, at: location)
                 try walkZipBefore(spool, check, under: location, depth: depth, raw: raw)
@@ -408,18 +409,6 @@ final class ArtifactWalk {
             diagnostics.append(Diagnostic(location: location, problem: .nestedArchiveUnreadable(reason: error.message)))
         }
         return exported
-    }
-
-    /// Holds a member for random access (bounded memory, then an unnamed file); its bytes are counted against
-    /// `--max-bytes` by `source` as they arrive.
-    private static func spool(_ source: MemberByteSource) throws(ArchiveError) -> RandomAccessSpool {
-        let spool = RandomAccessSpool()
-        while true {
-            let block = try source.nextBlock()
-            if block.isEmpty { break }
-            try spool.append(block)
-        }
-        return spool
     }
 
     /// A limit crossed inside a nested member reaches the walk as libarchive's read error; the limit is the one cause

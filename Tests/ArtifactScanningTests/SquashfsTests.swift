@@ -133,7 +133,8 @@ struct SquashfsTests {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: image)))
         var limits = ScanLimits()
         limits.maxTotalBytes = Int64(bytes.count / 2)
-        let report = ArtifactScannerTests.scan("release.tar", ArchiveBuilder.build(.tar, [.file("app.snap", bytes)]), limits: limits)
+        let report = ArtifactScannerTests.scan(
+            "release.tar", ArchiveBuilder.build(.tar, [.file("app.snap", bytes)]), limits: limits)
         #expect(report.verdict == .incomplete)
         #expect(report.diagnostics.map(\.problem) == [.limitCrossed(.totalBytes(Int64(bytes.count / 2)))])
     }
