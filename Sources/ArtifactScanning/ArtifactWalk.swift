@@ -84,7 +84,7 @@ final class ArtifactWalk {
                 if let whole {
                     let check = try ZipDirectoryCheck.run(on: whole)
                     reportZipDisagreements(check, at: root)
-                    try walkZipBefore(whole, check, under: root, depth: 0, raw: raw)
+                    try walkOutsideTheDirectory(whole, check, under: root, depth: 0, raw: raw)
                 }
             }
             // Sizes from `stat` would call /proc files empty: what decides is that no byte came in.
@@ -398,7 +398,7 @@ final class ArtifactWalk {
                 let spool = try RandomAccessSpool.holding(source)
                 let check = try ZipDirectoryCheck.run(on: spool)
                 reportZipDisagreements(check, at: location)
-                try walkZipBefore(spool, check, under: location, depth: depth, raw: raw)
+                try walkOutsideTheDirectory(spool, check, under: location, depth: depth, raw: raw)
                 nested = try ArchiveReader.open(randomAccess: spool)
             } else {
                 nested = try ArchiveReader.open(member: source, content: content, brotli: brotli)
@@ -435,15 +435,23 @@ final class ArtifactWalk {
         return zipExtensions.contains { lowered.hasSuffix($0) }
     }
 
-    /// The zip before the one the central directory describes (concatenated zips, or members hidden before the
-    /// archive): unzip and pip skip it, readers that trust local headers extract it, so it is scanned too, under the
-    /// same location (the disagreement itself is already reported).
-    private func walkZipBefore(
+    /// What readers that trust local headers extract beyond the central directory: the zip before the one it
+    /// describes (concatenated zips, or members hidden before the archive) and local entries hidden between its
+    /// members. unzip and pip skip them, streaming readers extract them, so they are scanned too, under the same
+    /// location (the disagreement itself is already reported).
+    private func walkOutsideTheDirectory(
         _ input: any RandomAccessInput, _ check: ZipDirectoryCheck, under location: Location, depth: Int, raw: RawNaming
     ) throws {
-        guard check.zipBefore else { return }
-        let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
-        _ = try walk(before, under: location, depth: depth, raw: raw)
+        if check.zipBefore {
+            let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
+            _ = try walk(before, under: location, depth: depth, raw: raw)
+        }
+        for hidden in check.hiddenLocalEntries {
+            // Streamed, as the readers that extract them read them; an empty end record closes them.
+            let entries = try ArchiveReader.open(
+                source: RangeByteSource(input, range: hidden, trailer: ZipDirectoryCheck.emptyEndRecord))
+            _ = try walk(entries, under: location, depth: depth, raw: raw)
+        }
     }
 
     /// Every disagreement between a zip's central directory and its local headers makes the scan incomplete: readers

@@ -16,7 +16,8 @@ import Testing
     }
 
     static let asar = AsarBuilder.build([
-        .file("dist/main.js", Array("main()\n//# sourceMappingURL=main.js.map\n".utf8)), .file("dist/main.js.map", Array(map.utf8)),
+        .file("dist/main.js", Array("main()\n//# sourceMappingURL=main.js.map\n".utf8)),
+        .file("dist/main.js.map", Array(map.utf8)),
     ])
 
     @Test func asarPipedOnStdinIsRead() throws {
