@@ -150,7 +150,7 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
                     member: nil, message: "\(overflow) more members whose local headers disagree with the central directory"))
         }
         result.hiddenLocalEntries = try hiddenLocalEntries(
-            localWindow, records: records, from: correction, to: min(directoryOffset + correction, size))
+            localWindow, records: &records, from: correction, to: min(directoryOffset + correction, size))
         for hidden in result.hiddenLocalEntries {
             result.report(
                 nil,
@@ -163,13 +163,14 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
 
     /// The gaps between the listed members' records (and after the last one, up to the central directory) that hold a
     /// local header signature, each from that signature to the gap's end. Gaps are normally empty: nothing is read
-    /// then but the sort of the records.
+    /// then, and the records are sorted in place (written in order, they are sorted already).
     private static func hiddenLocalEntries(
-        _ window: Window, records: [Range<Int64>], from start: Int64, to directoryStart: Int64
+        _ window: Window, records: inout [Range<Int64>], from start: Int64, to directoryStart: Int64
     ) throws(ArchiveError) -> [Range<Int64>] {
         var gaps: [Range<Int64>] = []
         var cursor = start
-        for record in records.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        records.sort { $0.lowerBound < $1.lowerBound }
+        for record in records {
             if record.lowerBound > cursor { gaps.append(cursor..<min(record.lowerBound, directoryStart)) }
             cursor = max(cursor, record.upperBound)
         }
