@@ -125,6 +125,13 @@ public final class SquashfsReader: MemberReader {
         guard superBlock.bytes_used <= UInt64(size) else {
             throw fatal("squashfs image is truncated: \(size) of the \(superBlock.bytes_used) bytes its super block declares")
         }
+        // libsquashfs allocates the whole fragment table (16 bytes an entry) from this count; each fragment block takes
+        // at least one byte of the image, so a larger count is a lie that would cost gigabytes.
+        guard UInt64(superBlock.fragment_entry_count) <= superBlock.bytes_used else {
+            throw fatal(
+                "squashfs image is unreadable: its super block declares \(superBlock.fragment_entry_count) fragment blocks, "
+                    + "more than its \(superBlock.bytes_used) bytes can hold")
+        }
         var configuration = sqfs_compressor_config_t()
         try check(
             sqfs_compressor_config_init(

@@ -159,6 +159,19 @@ struct SquashfsTests {
         }
     }
 
+    /// A super block declaring more fragment blocks than the image can hold (found by fuzzing: libsquashfs would
+    /// allocate 16 bytes for each, 64 GiB at most) is refused before any table is read.
+    @Test func fragmentCountLargerThanTheImageIsRefused() throws {
+        let directory = TemporaryDirectory()
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try Self.makeImage(directory, compressor: "gzip"))))
+        bytes.replaceSubrange(16..<20, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        let report = ArtifactScannerTests.scan("app.snap", bytes)
+        #expect(
+            report.diagnostics.map(\.message) == [
+                "archive unreadable after 0 members: squashfs image is unreadable: its super block declares 4294967295 fragment blocks, more than its \(bytes.count) bytes can hold"
+            ])
+    }
+
     /// Damage inside an image of the right length (a sixteenth of it flipped, the super block kept): wherever
     /// unsquashfs fails, leak-scan is incomplete (a one-line diagnostic); wherever unsquashfs extracts it, leak-scan
     /// reports exactly what it extracted or is incomplete. Never a crash.
