@@ -50,13 +50,18 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ArchiveStream",
-            dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib"],
+            dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib", "CSquashfs"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
             name: "CVectorscan",
             pkgConfig: "libhs",
             providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
+        .systemLibrary(
+            name: "CSquashfs",
+            pkgConfig: "libsquashfs1",
+            providers: [.apt(["libsquashfs-dev"])]
         ),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
         .target(name: "SecretMatching", dependencies: ["CVectorscan", "LeakScanCore"], swiftSettings: swiftSettings),

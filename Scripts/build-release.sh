@@ -9,8 +9,10 @@
 #   libmbedcrypto (Apache-2.0, like leak-scan) for the MD5/SHA-1 digests without which libarchive drops its xar reader
 #   (nettle would do as well, but it is LGPL and this binary is static); no ACL or xattr support (those only matter when
 #   extracting to disk, which leak-scan never does), no OpenSSL. libbrotli's decoder comes from Debian's own static
-#   archives (libbrotli-dev ships them), and so does Vectorscan (libvectorscan-dev ships libhs.a). ISA-L (igzip + crc only) is built from Debian's source package too, because libisal-dev ships no
-#   static archive. Every one of them is linked statically, so `ldd` lists only the C runtime; the script checks that.
+#   archives (libbrotli-dev ships them), and so do Vectorscan (libvectorscan-dev ships libhs.a) and libsquashfs
+#   (libsquashfs-dev; LGPL-3.0, built without LZO). ISA-L (igzip + crc only) is built from Debian's source package too,
+#   because libisal-dev ships no static archive. Every one of them is linked statically, so `ldd` lists only the C
+#   runtime; the script checks that.
 # - dist/ gets leak-scan-VERSION-linux-ARCH.tar.gz (binary, LICENSE, README.md), the npm packages (leak-scan and
 #   @leak-scan/linux-ARCH, packed with the real npm), the wheel and SHA256SUMS (Scripts/make-dist.py).
 #
@@ -119,7 +121,7 @@ rm -rf "$linkdir"
 mkdir -p "$linkdir"
 ln -s "$prefix/lib/libarchive.a" "$prefix/lib/libisal.a" "$linkdir/"
 multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$(uname -m)-linux-gnu")
-for lib in z bz2 lzma zstd lz4 expat mbedcrypto brotlidec brotlicommon hs; do
+for lib in z bz2 lzma zstd lz4 expat mbedcrypto brotlidec brotlicommon hs squashfs; do
   archive=/usr/lib/$multiarch/lib$lib.a
   [ -f "$archive" ] || { echo "build-release: missing $archive" >&2; exit 1; }
   ln -s "$archive" "$linkdir/"
@@ -145,13 +147,14 @@ printf 'Name: libisal\nDescription: static ISA-L for the leak-scan release\nVers
 printf 'Name: libbrotlidec\nDescription: static brotli decoder for the leak-scan release\nVersion: 1.0.9\nCflags:\nLibs: -L%s -lbrotlidec -lbrotlicommon\n' "$linkdir" > "$pcdir/libbrotlidec.pc"
 # Vectorscan (libvectorscan-dev ships libhs.a) is C++: libstdc++.a and libm after it.
 printf 'Name: libhs\nDescription: static Vectorscan for the leak-scan release\nVersion: 5.4.9\nCflags: -I/usr/include/hs\nLibs: -L%s -lhs -lstdc++ -lm\n' "$linkdir" > "$pcdir/libhs.pc"
+printf 'Name: libsquashfs\nDescription: static libsquashfs for the leak-scan release\nVersion: 1.2.0\nCflags:\nLibs: -L%s -lsquashfs -lzstd -llz4 -llzma -lz\n' "$linkdir" > "$pcdir/libsquashfs1.pc"
 export PKG_CONFIG_PATH=$pcdir
 
 step "swift build -c release --static-swift-stdlib"
 rm -f "$root/.build-release/release/leak-scan"  # SwiftPM does not relink when only a static library changed
 build=$root/.build-release
 link_flags=(-Xlinker -L"$linkdir")
-for lib in archive isal brotlidec brotlicommon hs stdc++ m expat mbedcrypto zstd lz4 lzma bz2 z leakscancompat; do link_flags+=(-Xlinker -l"$lib"); done
+for lib in archive isal brotlidec brotlicommon squashfs hs stdc++ m expat mbedcrypto zstd lz4 lzma bz2 z leakscancompat; do link_flags+=(-Xlinker -l"$lib"); done
 swift build -c release --static-swift-stdlib --product leak-scan --build-path "$build" \
   -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
   "${link_flags[@]}" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true

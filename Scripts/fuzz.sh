@@ -19,6 +19,10 @@ for target in "${targets[@]}"; do
     cp SampleArtifacts/*.tgz SampleArtifacts/*.whl SampleArtifacts/*.deb "$corpus/" 2>/dev/null || true
     find SampleArtifacts/src -type f -name '*.map' -exec cp {} "$corpus/" \; 2>/dev/null || true
     cp Tests/Fixtures/fuzz-regressions/* "$corpus/" 2>/dev/null || true
+    # small squashfs images (gzip, xz, zstd) of the sample sources, for the squashfs reader
+    [ "$target" != FuzzContainerReaders ] || ! command -v mksquashfs >/dev/null || for comp in gzip xz zstd; do
+      mksquashfs SampleArtifacts/src "$corpus/sample-$comp.sqfs" -comp "$comp" -b 4K -noappend -quiet -no-progress >/dev/null
+    done
     # gzip headers with every optional field, prefixed with the two bytes that choose split point and block size
     [ "$target" != FuzzGzipHeader ] || for name in a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; do
       printf 'leak-scan\n' > "/tmp/$name" && (printf '\x05\x09'; gzip -c -N "/tmp/$name") > "$corpus/gzip-name-$name" && rm "/tmp/$name"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what leak-scan needs on a Debian machine: libarchive, ISA-L, libbrotli and Vectorscan (headers + pkg-config), and python3
-# with `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook test; the compressors the
-# parity tests build members with (brotli, zstd, lz4, xz, bzip2, gzip) and the real consumers the consumer-parity tests
-# extract with (npm's node-tar, unzip, pip, dpkg-deb, rpmbuild/rpm2cpio, cpio).
+# Installs what leak-scan needs on a Debian machine: libarchive, ISA-L, libbrotli, libsquashfs and Vectorscan (headers
+# + pkg-config), and python3 with `jsonschema` and `pre-commit` from PyPI for the schema checks and the pre-commit hook
+# test; the tools the parity tests build members with (brotli, zstd, lz4, xz, bzip2, gzip, zip, mksquashfs, 7zz) and
+# the real consumers the consumer-parity tests extract with (npm's node-tar, unzip, pip, dpkg-deb, rpmbuild/rpm2cpio,
+# cpio, unsquashfs, 7zz, bsdtar).
 # With --release also what Scripts/build-release.sh needs to build the static libraries and dist/ (source packages are
 # unpacked with dpkg-source, ISA-L's assembly needs nasm, the static archives of every compression library, npm).
 set -euo pipefail
@@ -10,9 +11,9 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq libarchive-dev libisal-dev libbrotli-dev libvectorscan-dev pkg-config python3 python3-pip \
+$sudo apt-get install -y -qq libarchive-dev libisal-dev libbrotli-dev libsquashfs-dev libvectorscan-dev pkg-config python3 python3-pip \
   brotli zstd lz4 xz-utils bzip2 gzip >/dev/null
-$sudo apt-get install -y -qq unzip cpio rpm rpm2cpio dpkg nodejs >/dev/null
+$sudo apt-get install -y -qq unzip zip libarchive-tools cpio rpm rpm2cpio dpkg nodejs squashfs-tools 7zip >/dev/null
 command -v npm >/dev/null || $sudo apt-get install -y -qq npm >/dev/null
 if [ "${1:-}" = --release ]; then
   $sudo apt-get install -y -qq dpkg-dev gcc g++ make nasm curl zlib1g-dev libbz2-dev liblzma-dev libzstd-dev liblz4-dev libexpat1-dev \

@@ -7,7 +7,7 @@ public enum ContentSniffer {
         /// Electron's asar (read by `AsarReader`).
         case asar
         case gzip, bzip2, xz, zstd, lz4, lzip, compress
-        /// Formats libarchive does not read: reported, never passed as clean.
+        /// Snap packages, AppImage payloads (read by `SquashfsReader`).
         case squashfs
 
         /// True for single compressed streams (a file, or an archive inside), false for archive formats.
@@ -17,9 +17,6 @@ public enum ContentSniffer {
             default: false
             }
         }
-
-        /// True when libarchive can open it.
-        public var isReadable: Bool { self != .squashfs }
     }
 
     /// Bytes `classify` needs to see every magic it knows (a tar header, whose checksum is checked, is 512 bytes); fewer

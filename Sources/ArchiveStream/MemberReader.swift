@@ -1,5 +1,6 @@
 /// What the walk needs of a container reader: members one at a time and their data in blocks. `ArchiveReader`
-/// (libarchive: every format it reads) and `AsarReader` (Electron's asar, which no C library reads) implement it.
+/// (libarchive: every format it reads), `AsarReader` (Electron's asar, which no C library reads) and `SquashfsReader`
+/// (libsquashfs: snaps, AppImages) implement it.
 public protocol MemberReader: AnyObject {
     /// The next member's header; nil at the end. Throws `.headerFailed` for a member to skip, `.fatal` to stop.
     func nextEntry() throws(ArchiveError) -> ArchiveEntryInfo?
@@ -23,12 +24,16 @@ extension ArchiveReader: MemberReader {
     public var warningSource: String { "libarchive" }
 }
 
-/// Opens an artifact file with the reader its content needs: asar by its header, everything else through libarchive.
+/// Opens an artifact file with the reader its content needs: asar and squashfs by their headers, everything else
+/// through libarchive.
 public enum MemberReaders {
     public static func open(path: String, inflateAhead: Bool = true) throws(ArchiveError) -> any MemberReader {
         let file = try FileByteSource(path: path)
         let head = file.head(count: 32)
         if head.withUnsafeBytes({ AsarReader.recognises($0) }) { return AsarReader(source: file) }
+        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
+            return SquashfsReader(input: try RandomAccessFile(path: path))
+        }
         return try ArchiveReader.open(path: path, inflateAhead: inflateAhead)
     }
 }

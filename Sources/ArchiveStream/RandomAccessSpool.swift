@@ -41,6 +41,21 @@ public final class RandomAccessSpool: RandomAccessInput {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// A spool holding everything `source` hands out; `onBlock` sees each block's size before it is held (byte
+    /// limits) and may throw.
+    public static func holding(
+        _ source: any ByteSource, onBlock: (Int) throws(ArchiveError) -> Void = { _ in }
+    ) throws(ArchiveError) -> RandomAccessSpool {
+        let spool = RandomAccessSpool()
+        while true {
+            let block = try source.nextBlock()
+            if block.isEmpty { break }
+            try onBlock(block.count)
+            try spool.append(block)
+        }
+        return spool
+    }
+
     /// True once the bytes went to the temporary file.
     public var isOnDisk: Bool { descriptor >= 0 }
 
@@ -138,8 +153,12 @@ public final class RandomAccessFile: RandomAccessInput {
     private let descriptor: Int32
     public let size: Int64
 
-    public init(path: String) throws(ArchiveError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    public convenience init(path: String) throws(ArchiveError) {
+        try self.init(adopting: open(path, O_RDONLY | O_CLOEXEC))
+    }
+
+    /// Takes ownership of an open descriptor (a duplicate of standard input); throws for a negative one.
+    public init(adopting descriptor: Int32) throws(ArchiveError) {
         guard descriptor >= 0 else {
             throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
         }

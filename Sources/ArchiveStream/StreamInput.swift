@@ -4,44 +4,69 @@
     import Darwin
 #endif
 
-extension ArchiveReader {
-    /// Standard input: a redirected regular file is read in place (it can seek, so zips use their central
-    /// directory); a pipe goes through `open(stream:onSpool:)`.
-    public static func openStandardInput(onSpool: (Int) throws(ArchiveError) -> Void) throws(ArchiveError) -> ArchiveReader {
+extension MemberReaders {
+    /// Standard input, opened with the reader its content needs: a redirected regular file is read in place (it can
+    /// seek, so zips use their central directory and squashfs its tables); a pipe goes through `open(stream:onSpool:)`.
+    public static func openStandardInput(
+        onSpool: (Int) throws(ArchiveError) -> Void
+    ) throws(ArchiveError) -> any MemberReader {
         var status = stat()
-        if fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
-            return try open(fileDescriptor: 0)
+        guard fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            return try open(stream: FileByteSource(adopting: dup(0)), onSpool: onSpool)
         }
-        return try open(stream: FileByteSource(adopting: dup(0)), onSpool: onSpool)
+        let file = try FileByteSource(adopting: dup(0))
+        let head = file.head(count: 32)
+        if head.withUnsafeBytes({ AsarReader.recognises($0) }) { return AsarReader(source: file) }
+        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
+            return SquashfsReader(input: try RandomAccessFile(adopting: dup(0)))
+        }
+        return try ArchiveReader.open(fileDescriptor: 0)
     }
 
+    /// A stream that cannot seek (standard input on a pipe), recognised by its first bytes: asar is read as it
+    /// streams, squashfs is spooled (bounded memory, then an unnamed file) for libsquashfs, everything else goes to
+    /// `ArchiveReader.open(stream:onSpool:)`. `onSpool` sees each spooled block's size (for byte limits).
+    public static func open(
+        stream input: any ByteSource, onSpool: (Int) throws(ArchiveError) -> Void
+    ) throws(ArchiveError) -> any MemberReader {
+        let head = try ArchiveReader.readHead(of: input)
+        let replay = ReplayByteSource(head: head, rest: input)
+        if head.withUnsafeBytes({ AsarReader.recognises($0) }) { return AsarReader(source: replay) }
+        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
+            return SquashfsReader(input: try RandomAccessSpool.holding(replay, onBlock: onSpool))
+        }
+        return try ArchiveReader.open(stream: replay, onSpool: onSpool)
+    }
+}
+
+extension ArchiveReader {
     /// Opens a stream that cannot seek (standard input on a pipe). Compressed streams and archives that are read
-    /// front to back (tar, ar, cpio, 7z signatures, rpm, xar) stream straight into libarchive. Anything else — a zip,
-    /// a CRX, or bytes that start like no archive (a self-extractor stub, a launch script in front of a zip) — is
-    /// spooled (bounded memory, then an unnamed file) and read with random access, so a zip is read from its central
-    /// directory as unzip and pip read it. `onSpool` sees each spooled block's size (for byte limits) and may throw.
+    /// front to back (tar, ar, cpio, rpm, xar) stream straight into libarchive. Anything else — a zip, a 7z (its index
+    /// is at the end), a CRX, or bytes that start like no archive (a self-extractor stub, a launch script in front of
+    /// a zip) — is spooled (bounded memory, then an unnamed file) and read with random access, so a zip is read from
+    /// its central directory as unzip and pip read it. `onSpool` sees each spooled block's size (for byte limits) and
+    /// may throw.
     public static func open(
         stream input: any ByteSource, onSpool: (Int) throws(ArchiveError) -> Void
     ) throws(ArchiveError) -> ArchiveReader {
-        // Enough bytes to see a tar header's `ustar` magic at offset 257, whatever sizes the pipe hands out.
+        let head = try readHead(of: input)
+        let replay = ReplayByteSource(head: head, rest: input)
+        if head.count > 0, streamsFrontToBack(head) {
+            return try open(source: replay)
+        }
+        return try open(randomAccess: RandomAccessSpool.holding(replay, onBlock: onSpool))
+    }
+
+    /// The first 512 bytes of a stream (fewer when it is shorter): enough to see a tar header's `ustar` magic at
+    /// offset 257, whatever sizes the pipe hands out.
+    static func readHead(of input: any ByteSource) throws(ArchiveError) -> [UInt8] {
         var head: [UInt8] = []
         while head.count < 512 {
             let block = try input.nextBlock()
             if block.isEmpty { break }
             head += block
         }
-        let replay = ReplayByteSource(head: head, rest: input)
-        if head.count > 0, streamsFrontToBack(head) {
-            return try open(source: replay)
-        }
-        let spool = RandomAccessSpool()
-        while true {
-            let block = try replay.nextBlock()
-            if block.isEmpty { break }
-            try onSpool(block.count)
-            try spool.append(block)
-        }
-        return try open(randomAccess: spool)
+        return head
     }
 
     /// True for compressed streams and archives a front-to-back reader handles exactly as their consumers do.
@@ -53,7 +78,7 @@ extension ArchiveReader {
             || starts([0x28, 0xB5, 0x2F, 0xFD]) || starts([0x04, 0x22, 0x4D, 0x18]) || starts(Array("ustar".utf8), at: 257)
             || starts(Array("!<arch>\n".utf8)) || starts(Array("070701".utf8)) || starts(Array("070702".utf8))
             || starts(Array("070707".utf8)) || starts([0xC7, 0x71]) || starts([0x71, 0xC7])
-            || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || starts([0xED, 0xAB, 0xEE, 0xDB]) || starts(Array("xar!".utf8))
+            || starts([0xED, 0xAB, 0xEE, 0xDB]) || starts(Array("xar!".utf8))
     }
 }
 

@@ -25,11 +25,17 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
     /// True when the prepended bytes start with a local header: another zip (or hidden members) before this one,
     /// which readers that trust local headers extract.
     public var zipBefore = false
+    /// Stretches between the members (or after the last one) that start with a local header the central directory
+    /// does not list: streaming readers (Java's `ZipInputStream`, bsdtar on a pipe) extract those entries, unzip and
+    /// pip do not. Each runs from its first local header to the next listed member or the central directory.
+    public var hiddenLocalEntries: [Range<Int64>] = []
     /// Central directory entries read.
     public var entries = 0
     /// False when no end of central directory record was found: no central-directory reader opens this input.
     public var hasCentralDirectory = false
 
+    /// The end record of an empty zip: where a streaming reader stops.
+    public static let emptyEndRecord: [UInt8] = [0x50, 0x4B, 5, 6] + [UInt8](repeating: 0, count: 18)
     /// libarchive's seekable zip reader searches only this many final bytes for the end record.
     static let libarchiveEndSearch: Int64 = 16 << 10
     /// The end record (22 bytes) plus the longest comment: where unzip and `zipfile` search.
@@ -98,6 +104,9 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
         var position = directoryOffset + correction
         var overflow = 0
         var nameBytes: [UInt8] = []
+        /// Where each listed member's local record (header, data, descriptor) lies, to find what lies between them.
+        var records: [Range<Int64>] = []
+        records.reserveCapacity(Int(min(count, 1 << 20)))
         while result.entries < count {
             guard let header = try window.bytes(at: position, count: 46), signature(header, 0, 1, 2) else {
                 result.report(
@@ -123,8 +132,9 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
             result.entries += 1
             position += Int64(46 + nameLength + extraLength + commentLength)
 
-            let message = try compareLocalHeader(
+            let (message, record) = try compareLocalHeader(
                 localWindow, at: localOffset + correction, name: nameBytes, compressed: compressed, uncompressed: uncompressed)
+            if let record { records.append(record) }
             if let message {
                 if result.disagreements.count < maxReports {
                     result.disagreements.append(
@@ -139,39 +149,101 @@ public struct ZipDirectoryCheck: Sendable, Equatable {
                 Disagreement(
                     member: nil, message: "\(overflow) more members whose local headers disagree with the central directory"))
         }
+        result.hiddenLocalEntries = try hiddenLocalEntries(
+            localWindow, records: &records, from: correction, to: min(directoryOffset + correction, size))
+        for hidden in result.hiddenLocalEntries {
+            result.report(
+                nil,
+                "bytes \(hidden.lowerBound)–\(hidden.upperBound) hold local entries the central directory does not list: "
+                    + "streaming readers (Java's ZipInputStream, bsdtar on a pipe) extract them, unzip and pip do not",
+                maxReports: maxReports)
+        }
         return result
+    }
+
+    /// The gaps between the listed members' records (and after the last one, up to the central directory) that hold a
+    /// local header signature, each from that signature to the gap's end. Gaps are normally empty: nothing is read
+    /// then, and the records are sorted in place (written in order, they are sorted already).
+    private static func hiddenLocalEntries(
+        _ window: Window, records: inout [Range<Int64>], from start: Int64, to directoryStart: Int64
+    ) throws(ArchiveError) -> [Range<Int64>] {
+        var gaps: [Range<Int64>] = []
+        var cursor = start
+        records.sort { $0.lowerBound < $1.lowerBound }
+        for record in records {
+            if record.lowerBound > cursor { gaps.append(cursor..<min(record.lowerBound, directoryStart)) }
+            cursor = max(cursor, record.upperBound)
+        }
+        if directoryStart > cursor { gaps.append(cursor..<directoryStart) }
+        var hidden: [Range<Int64>] = []
+        for gap in gaps where gap.count >= 30 {
+            if let signature = try firstLocalHeader(window, in: gap) { hidden.append(signature..<gap.upperBound) }
+        }
+        return hidden
+    }
+
+    /// The offset of the first `PK\3\4` inside `range`, read in window-sized steps.
+    private static func firstLocalHeader(_ window: Window, in range: Range<Int64>) throws(ArchiveError) -> Int64? {
+        let step = 32 << 10
+        var offset = range.lowerBound
+        while offset + 4 <= range.upperBound {
+            let count = Int(min(Int64(step), range.upperBound - offset))
+            guard let bytes = try window.bytes(at: offset, count: count) else { return nil }
+            var index = 0
+            while index + 4 <= bytes.count {
+                if signature(bytes, index, 3, 4) { return offset + Int64(index) }
+                index += 1
+            }
+            offset += Int64(max(1, count - 3))
+        }
+        return nil
     }
 
     private mutating func report(_ member: String?, _ message: String, maxReports: Int) {
         disagreements.append(Disagreement(member: member, message: message))
     }
 
-    /// Nil when the local header agrees with the central entry; otherwise what differs.
+    /// What differs between the local header and the central entry (nil when they agree), and where the member's local
+    /// record (header, data, descriptor) lies when there is a local header.
     private static func compareLocalHeader(
         _ window: Window, at offset: Int64, name: [UInt8], compressed: Int64, uncompressed: Int64
-    ) throws(ArchiveError) -> String? {
+    ) throws(ArchiveError) -> (message: String?, record: Range<Int64>?) {
         guard let local = try window.bytes(at: offset, count: 30), signature(local, 0, 3, 4) else {
-            return "the central directory points to offset \(offset), where there is no local header"
+            return ("the central directory points to offset \(offset), where there is no local header", nil)
         }
         let flags = le16(local, 6)
         let localCompressed = Int64(le32(local, 18))
         let localUncompressed = Int64(le32(local, 22))
         let nameLength = Int(le16(local, 26))
-        guard let localName = try window.bytes(at: offset + 30, count: nameLength) else {
-            return "the local header is truncated"
-        }
-        if !localName.elementsEqual(name) {
-            return "the local header names it \"\(String(decoding: localName, as: UTF8.self))\": readers that trust "
-                + "local headers see another name (pip refuses the archive)"
-        }
+        let dataStart = offset + 30 + Int64(nameLength) + Int64(le16(local, 28))
         // Bit 3: sizes follow the data in a descriptor; readers take them from the central directory.
         let deferred = flags & 0x8 != 0
         let zip64 = localCompressed == 0xFFFF_FFFF || localUncompressed == 0xFFFF_FFFF
-        if !deferred, !zip64, localCompressed != compressed || localUncompressed != uncompressed {
-            return "the local header says \(localCompressed) compressed / \(localUncompressed) uncompressed bytes, "
-                + "the central directory \(compressed) / \(uncompressed): readers that trust local headers read other data"
+        var end = dataStart + compressed
+        if deferred {
+            // CRC and two sizes (8 bytes each in zip64), after an optional signature.
+            let sizes: Int64 = compressed >= 0xFFFF_FFFF || uncompressed >= 0xFFFF_FFFF ? 16 : 8
+            let signed = try window.bytes(at: end, count: 4).map { signature($0, 0, 7, 8) } ?? false
+            end += (signed ? 4 : 0) + 4 + sizes
         }
-        return nil
+        let record = offset..<max(end, offset + 30)
+        guard let localName = try window.bytes(at: offset + 30, count: nameLength) else {
+            return ("the local header is truncated", record)
+        }
+        if !localName.elementsEqual(name) {
+            return (
+                "the local header names it \"\(String(decoding: localName, as: UTF8.self))\": readers that trust "
+                    + "local headers see another name (pip refuses the archive)", record
+            )
+        }
+        if !deferred, !zip64, localCompressed != compressed || localUncompressed != uncompressed {
+            return (
+                "the local header says \(localCompressed) compressed / \(localUncompressed) uncompressed bytes, "
+                    + "the central directory \(compressed) / \(uncompressed): readers that trust local headers read other data",
+                record
+            )
+        }
+        return (nil, record)
     }
 
     /// Replaces 0xFFFFFFFF fields by the values of the zip64 extended-information extra field (id 1), in its order.

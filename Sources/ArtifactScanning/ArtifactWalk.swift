@@ -58,7 +58,7 @@ final class ArtifactWalk {
             var isDirectory = false
             switch input {
             case .standardInput:
-                reader = try ArchiveReader.openStandardInput { [self] count throws(ArchiveError) in
+                reader = try MemberReaders.openStandardInput { [self] count throws(ArchiveError) in
                     try countBytesOrStop(count, in: root)
                 }
                 raw = RawNaming(name: "<stdin>", plainContent: .standardInputNotAContainer)
@@ -91,7 +91,7 @@ final class ArtifactWalk {
                 if let whole {
                     let check = try ZipDirectoryCheck.run(on: whole)
                     reportZipDisagreements(check, at: root)
-                    try walkZipBefore(whole, check, under: root, depth: 0, raw: raw)
+                    try walkOutsideTheDirectory(whole, check, under: root, depth: 0, raw: raw)
                 }
             }
             // Sizes from `stat` would call /proc files empty: what decides is that no byte came in.
@@ -381,10 +381,6 @@ final class ArtifactWalk {
             diagnostics.append(Diagnostic(location: location, problem: .limitCrossed(.nestingDepth(limits.maxDepth))))
             return []
         }
-        if let content, !content.isReadable {
-            diagnostics.append(Diagnostic(location: location, problem: .unreadableContainer(kind: content.rawValue)))
-            return []
-        }
         statistics.nestedArchives += 1
         let source = MemberByteSource(outer: reader, head: head) { [self] count throws(ArchiveError) in
             try countBytesOrStop(count, in: location)
@@ -397,18 +393,19 @@ final class ArtifactWalk {
             let nested: any MemberReader
             if content == .asar {
                 nested = AsarReader(source: source)
+            } else if content == .squashfs {
+                // Held for random access (bounded memory, then an unnamed file); `source` counts its bytes.
+                nested = SquashfsReader(input: try RandomAccessSpool.holding(source))
+            } else if content == .sevenZip {
+                // 7z keeps its index at the end: read with libarchive's seekable reader, as `7zz x` reads it.
+                nested = try ArchiveReader.open(randomAccess: try RandomAccessSpool.holding(source))
             } else if !brotli, head.withContiguousPrefix({ Self.needsRandomAccess(path, firstBlock: $0) }) {
                 // Zips are read from their central directory, as unzip and pip read them: that needs the end of the
-                // member first, so it is held (bounded memory, then an unnamed file) — its bytes were counted above.
-                let spool = RandomAccessSpool()
-                while true {
-                    let block = try source.nextBlock()
-                    if block.isEmpty { break }
-                    try spool.append(block)
-                }
+                // member first.
+                let spool = try RandomAccessSpool.holding(source)
                 let check = try ZipDirectoryCheck.run(on: spool)
                 reportZipDisagreements(check, at: location)
-                try walkZipBefore(spool, check, under: location, depth: depth, raw: raw)
+                try walkOutsideTheDirectory(spool, check, under: location, depth: depth, raw: raw)
                 nested = try ArchiveReader.open(randomAccess: spool)
             } else {
                 nested = try ArchiveReader.open(member: source, content: content, brotli: brotli)
@@ -445,15 +442,23 @@ final class ArtifactWalk {
         return zipExtensions.contains { lowered.hasSuffix($0) }
     }
 
-    /// The zip before the one the central directory describes (concatenated zips, or members hidden before the
-    /// archive): unzip and pip skip it, readers that trust local headers extract it, so it is scanned too, under the
-    /// same location (the disagreement itself is already reported).
-    private func walkZipBefore(
+    /// What readers that trust local headers extract beyond the central directory: the zip before the one it
+    /// describes (concatenated zips, or members hidden before the archive) and local entries hidden between its
+    /// members. unzip and pip skip them, streaming readers extract them, so they are scanned too, under the same
+    /// location (the disagreement itself is already reported).
+    private func walkOutsideTheDirectory(
         _ input: any RandomAccessInput, _ check: ZipDirectoryCheck, under location: Location, depth: Int, raw: RawNaming
     ) throws {
-        guard check.zipBefore else { return }
-        let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
-        _ = try walk(before, under: location, depth: depth, raw: raw)
+        if check.zipBefore {
+            let before = try ArchiveReader.open(randomAccess: RandomAccessSlice(input, size: check.prependedBytes))
+            _ = try walk(before, under: location, depth: depth, raw: raw)
+        }
+        for hidden in check.hiddenLocalEntries {
+            // Streamed, as the readers that extract them read them; an empty end record closes them.
+            let entries = try ArchiveReader.open(
+                source: RangeByteSource(input, range: hidden, trailer: ZipDirectoryCheck.emptyEndRecord))
+            _ = try walk(entries, under: location, depth: depth, raw: raw)
+        }
     }
 
     /// Every disagreement between a zip's central directory and its local headers makes the scan incomplete: readers

@@ -40,7 +40,6 @@ package enum Wording {
             "\(isStandardInput ? "standard input is empty" : "empty file") (0 bytes): nothing to scan"
         case .notWhatItSeems(let expectation, let excerpt):
             "\(self.expectation(expectation)) (it starts with \(excerpt)); scanned as one plain file"
-        case .unreadableContainer(let kind): "\(kind) image: leak-scan cannot read this container; its members were not scanned"
         case .limitCrossed(let limit): self.limit(limit)
         case .unreadableHeader(let reason): "unreadable member header: \(Formatting.sanitized(reason))"
         case .archiveUnreadable(let members, let reason):

@@ -39,12 +39,18 @@ public struct ExposureOracle: Equatable, CustomStringConvertible {
         }
     }
 
-    /// Counts every regular file under `directory`.
-    public mutating func count(directory: String) throws {
+    /// Counts every regular file under `directory`; symbolic links to files count as their targets unless
+    /// `followingSymbolicLinks` is false.
+    public mutating func count(directory: String, followingSymbolicLinks: Bool = true) throws {
         let enumerator = FileManager.default.enumerator(atPath: directory)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             let path = directory + "/" + relative
+            if !followingSymbolicLinks,
+                try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeSymbolicLink
+            {
+                continue
+            }
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 continue
             }

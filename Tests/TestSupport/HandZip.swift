@@ -33,12 +33,9 @@ public enum HandZip {
         for (index, entry) in entries.enumerated() {
             let offset = UInt32(body.count)
             let name = Array(entry.name.utf8)
-            let localName = Array((entry.localName ?? entry.name).utf8)
             let crc = CRC32.checksum(entry.data)
             let size = UInt32(entry.data.count)
-            body += [0x50, 0x4B, 3, 4] + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
-            body += le32(crc) + le32(entry.localSize ?? size) + le32(entry.localSize ?? size)
-            body += le16(UInt16(localName.count)) + le16(0) + localName + entry.data
+            body += localEntry(entry)
             if index == 0 { body += between }
             let madeBy: UInt16 = entry.unixMode == nil ? 20 : 0x0314
             central += [0x50, 0x4B, 1, 2] + le16(madeBy) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
@@ -50,6 +47,16 @@ public enum HandZip {
         end += le16(UInt16(entries.count)) + le16(UInt16(entries.count))
         end += le32(UInt32(central.count)) + le32(UInt32(body.count)) + le16(UInt16(comment.count)) + comment
         return prefix + body + central + end
+    }
+
+    /// One stored member as a streaming reader sees it: its local header and data, no central directory entry (put
+    /// in `between` it is a member only readers that trust local headers extract).
+    public static func localEntry(_ entry: Entry) -> [UInt8] {
+        let localName = Array((entry.localName ?? entry.name).utf8)
+        let size = entry.localSize ?? UInt32(entry.data.count)
+        var bytes: [UInt8] = [0x50, 0x4B, 3, 4] + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
+        bytes += le32(CRC32.checksum(entry.data)) + le32(size) + le32(size)
+        return bytes + le16(UInt16(localName.count)) + le16(0) + localName + entry.data
     }
 
     /// An end-of-central-directory record of an empty zip: what a streaming reader takes for the end of the archive.

@@ -1,7 +1,8 @@
 import ArchiveStream
 
 /// The container readers written by hand: node-tar's header rules (`NodeTarShadow`) fed whole and split at a point
-/// the input chooses (both must agree), and the zip central-directory check over a spool of the same bytes.
+/// the input chooses (both must agree), the zip central-directory check over a spool of the same bytes, and the
+/// squashfs reader (libsquashfs) over that spool: every member and every block.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzContainerReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
@@ -20,5 +21,14 @@ public func fuzzContainerReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
         try spool.append(bytes)
         _ = try ZipDirectoryCheck.run(on: spool)
     } catch {}
+    let squashfs = SquashfsReader(input: spool)
+    while true {
+        do {
+            guard try squashfs.nextEntry() != nil else { break }
+            while try !squashfs.readBlock().isEmpty {}
+        } catch  where error.code == .fatal {
+            break
+        } catch {}
+    }
     return 0
 }

@@ -15,8 +15,6 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
         /// Content that is not what its name or first bytes promise; it was scanned as one plain file. `excerpt` is its
         /// first bytes, escaped.
         case notWhatItSeems(Expectation, excerpt: String)
-        /// A container leak-scan cannot read (squashfs, a nested 7z); its members were not scanned.
-        case unreadableContainer(kind: String)
         /// A safety limit stopped part of the scan.
         case limitCrossed(Limit)
         /// A member header could not be read; the walk went on with the next one.
