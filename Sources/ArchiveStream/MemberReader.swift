@@ -17,6 +17,8 @@ public protocol MemberReader: AnyObject {
     var warningSource: String { get }
     /// Reads the input to its end after the last member, so checksums of an outer stream are verified.
     func drainInput() throws(ArchiveError)
+    /// The container format and its compressions, innermost first (`tar.gzip`, `zip`, `asar`; `file` for no archive).
+    var containerFormat: String { get }
 }
 
 extension ArchiveReader: MemberReader {
@@ -25,10 +27,16 @@ extension ArchiveReader: MemberReader {
 
 /// Opens an artifact file with the reader its content needs: asar by its header, everything else through libarchive.
 public enum MemberReaders {
-    public static func open(path: String, inflateAhead: Bool = true) throws(ArchiveError) -> any MemberReader {
+    /// Every byte read from the file also feeds `digest` when one is given.
+    public static func open(
+        path: String, inflateAhead: Bool = true, digest: InputDigest? = nil
+    ) throws(ArchiveError) -> any MemberReader {
         let file = try FileByteSource(path: path)
         let head = file.head(count: 32)
-        if head.withUnsafeBytes({ AsarReader.recognises($0) }) { return AsarReader(source: file) }
-        return try ArchiveReader.open(path: path, inflateAhead: inflateAhead)
+        if head.withUnsafeBytes({ AsarReader.recognises($0) }) {
+            file.digest = digest
+            return AsarReader(source: file)
+        }
+        return try ArchiveReader.open(path: path, inflateAhead: inflateAhead, digest: digest)
     }
 }

@@ -146,12 +146,23 @@ public final class RandomAccessFile: RandomAccessInput {
         size = end < 0 ? 0 : Int64(end)
     }
 
+    /// Takes ownership of an open descriptor of a regular file (a duplicate of standard input), read from its start.
+    public init(adopting descriptor: Int32) throws(ArchiveError) {
+        guard descriptor >= 0 else {
+            throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
+        }
+        self.descriptor = descriptor
+        var status = stat()
+        size = fstat(descriptor, &status) == 0 ? Int64(status.st_size) : 0
+    }
+
     deinit {
         close(descriptor)
     }
 
+    /// Reads past `size` too: files under /proc report size 0 yet hold bytes, and read errors must surface.
     public func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
-        guard offset >= 0, offset < size, let target = buffer.baseAddress else { return 0 }
+        guard offset >= 0, let target = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         while true {
             let got = pread(descriptor, target, buffer.count, off_t(offset))
             if got >= 0 { return got }

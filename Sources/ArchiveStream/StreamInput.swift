@@ -1,16 +1,26 @@
+import CArchive
 #if canImport(Glibc)
     import Glibc
 #endif
 
 extension ArchiveReader {
     /// Standard input: a redirected regular file is read in place (it can seek, so zips use their central
-    /// directory); a pipe goes through `open(stream:onSpool:)`.
-    public static func openStandardInput(onSpool: (Int) throws(ArchiveError) -> Void) throws(ArchiveError) -> ArchiveReader {
-        var status = stat()
-        if fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
-            return try open(fileDescriptor: 0)
+    /// directory); a pipe goes through `open(stream:onSpool:)`. Every byte read feeds `digest`.
+    public static func openStandardInput(
+        digest: InputDigest, onSpool: (Int) throws(ArchiveError) -> Void
+    ) throws(ArchiveError) -> ArchiveReader {
+        if isRegularFile(descriptor: 0) {
+            return try open(randomAccess: DigestingInput(RandomAccessFile(adopting: dup(0)), digest: digest))
         }
-        return try open(stream: FileByteSource(adopting: dup(0)), onSpool: onSpool)
+        let pipe = try FileByteSource(adopting: dup(0))
+        pipe.digest = digest
+        return try open(stream: pipe, onSpool: onSpool)
+    }
+
+    /// True when `descriptor` is a regular file (it can be read at any offset).
+    public static func isRegularFile(descriptor: Int32) -> Bool {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// Opens a stream that cannot seek (standard input on a pipe). Compressed streams and archives that are read

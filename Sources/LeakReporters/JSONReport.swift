@@ -20,6 +20,13 @@ package struct JSONReport: Codable, Hashable, Sendable {
 
     package struct Artifact: Codable, Hashable, Sendable {
         package var name: String
+        /// The detected container format (`tar.gzip`, `zip`, `asar`, `directory`, `file`); absent when unopenable.
+        /// Optional, as are `size` and `sha256`, so that reports written before they existed still read as baselines.
+        package var format: String?
+        /// Bytes of the artifact as read; absent for a folder or an unreadable input.
+        package var size: Int64?
+        /// SHA-256 of those bytes (`sha256sum`'s hex); absent when not every byte could be read.
+        package var sha256: String?
         package var verdict: Verdict
         package var incomplete: Bool
         package var maps: [Map]
@@ -108,7 +115,8 @@ package struct JSONReport: Codable, Hashable, Sendable {
     static func artifact(_ assessment: ArtifactAssessment) -> Artifact {
         let report = assessment.artifact
         return Artifact(
-            name: report.name, verdict: assessment.verdict, incomplete: report.isIncomplete,
+            name: report.name, format: report.input.format, size: report.input.size, sha256: report.input.sha256,
+            verdict: assessment.verdict, incomplete: report.isIncomplete,
             maps: report.maps.map(Self.map),
             references: report.references.map {
                 Reference(location: $0.location, url: $0.url, status: $0.status, effective: $0.isEffective)
