@@ -42,6 +42,10 @@ package struct JSONReport: Codable, Hashable, Sendable {
         package var statistics: ScanStatistics
         /// Every finding, suppressed ones included (with the reason).
         package var findings: [Finding]
+        /// With `--list-sources` only: the exposed sources, at most `--max-listed-sources` of them.
+        package var sources: [SourceListing.Entry]?
+        /// With `--list-sources` only: exposed sources beyond the cap.
+        package var sourcesNotListed: Int?
     }
 
     package struct Map: Codable, Hashable, Sendable {
@@ -103,12 +107,21 @@ package struct JSONReport: Codable, Hashable, Sendable {
         Baseline(exposure: artifacts.flatMap(\.findings).map { ($0.fingerprint, $0.exposed?.lines ?? 0) })
     }
 
-    package init(_ scan: ScanAssessment) {
+    /// `listedSources`: list exposed sources, at most this many per artifact (`--list-sources`); nil lists none.
+    package init(_ scan: ScanAssessment, listedSources: Int? = nil) {
         schemaVersion = Self.currentSchemaVersion
         tool = Tool(name: ToolInfo.name, version: ToolInfo.version)
         verdict = scan.verdict
         exitCode = scan.exitCode
-        artifacts = scan.artifacts.map(Self.artifact)
+        artifacts = scan.artifacts.map { assessment in
+            var artifact = Self.artifact(assessment)
+            if let listedSources {
+                let listing = SourceListing(assessment.artifact, limit: listedSources)
+                artifact.sources = listing.entries
+                artifact.sourcesNotListed = listing.notListed
+            }
+            return artifact
+        }
         totals = scan.report.totals
     }
 

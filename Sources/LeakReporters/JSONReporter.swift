@@ -3,12 +3,15 @@ package import LeakScanCore
 
 /// `--format json` (one pretty document) and `--format jsonl` (one compact object per artifact per line).
 package enum JSONReporter {
-    package static func render(_ scan: ScanAssessment) throws -> String {
-        try encode(JSONReport(scan), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
+    /// `listedSources`: list exposed sources, at most this many per artifact (`--list-sources`).
+    package static func render(_ scan: ScanAssessment, listedSources: Int? = nil) throws -> String {
+        try encode(
+            JSONReport(scan, listedSources: listedSources), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            + "\n"
     }
 
-    package static func renderLines(_ scan: ScanAssessment) throws -> String {
-        try JSONReport(scan).artifacts.map {
+    package static func renderLines(_ scan: ScanAssessment, listedSources: Int? = nil) throws -> String {
+        try JSONReport(scan, listedSources: listedSources).artifacts.map {
             try encode($0, formatting: [.sortedKeys, .withoutEscapingSlashes]) + "\n"
         }.joined()
     }

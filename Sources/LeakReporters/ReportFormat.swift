@@ -9,8 +9,8 @@ package enum ReportFormat: String, CaseIterable, Sendable {
     ) throws -> String {
         switch self {
         case .text: TextReporter.render(scan, options: options)
-        case .json: try JSONReporter.render(scan)
-        case .jsonl: try JSONReporter.renderLines(scan)
+        case .json: try JSONReporter.render(scan, listedSources: options.listedSources)
+        case .jsonl: try JSONReporter.renderLines(scan, listedSources: options.listedSources)
         case .sarif: try SARIFReporter.render(scan, category: sarifCategory)
         case .github: GitHubReporter.render(scan)
         case .markdown: SummaryTable.render(scan)

@@ -10,6 +10,9 @@ package enum TextReporter {
         for assessment in scan.artifacts {
             lines.append(verdictLine(assessment, options: options))
             lines += details(of: assessment.artifact, verbose: options.verbose, leaks: assessment.verdict == .leak)
+            if let limit = options.listedSources {
+                lines += SourceListing(assessment.artifact, limit: limit).textLines(limit: limit)
+            }
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
                 lines.append(

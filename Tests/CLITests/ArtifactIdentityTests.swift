@@ -55,6 +55,8 @@ struct ArtifactIdentityTests {
         let actual = try Self.identities(artifacts.map(\.name), in: directory.path)
         let expected = try artifacts.map { try Self.expected($0.name, format: $0.format, in: directory) }
         #expect(actual == expected)
+        // One artifact alone has its gzip inflated ahead on a second thread, where its bytes are hashed.
+        #expect(try Self.identities(["p.tgz"], in: directory.path) == [expected[0]])
     }
 
     @Test func standardInputFromAPipeAndFromAFile() throws {
