@@ -38,7 +38,9 @@ let package = Package(
             pkgConfig: "libbrotlidec",
             providers: [.apt(["libbrotli-dev"])]
         ),
-        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL", "CBrotli"], swiftSettings: swiftSettings),
+        // SHA-256 with the x86 SHA extensions (the artifact digest); the only C compiled here, no library behind it.
+        .target(name: "CSHA256"),
+        .target(name: "ArchiveStream", dependencies: ["CArchive", "CISAL", "CBrotli", "CSHA256"], swiftSettings: swiftSettings),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
         .target(name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore"], swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),

@@ -1,7 +1,13 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4) over a stream, fed block by block: the artifact's digest for auditors, computed as its bytes
 /// are read. Written here because the one crypto library at hand differs between builds (nettle behind the system
-/// libarchive, mbedcrypto in the static release) and swift-crypto costs minutes per cold build.
+/// libarchive, mbedcrypto in the static release) and swift-crypto costs minutes per cold build. Blocks go through the
+/// x86 SHA instructions where the CPU has them (CSHA256), through the portable code below elsewhere.
 public struct SHA256: Sendable {
+    /// True when this CPU runs SHA-256 in hardware (x86 SHA extensions).
+    public static let hardwareAvailable = leak_scan_sha256_hardware_available() == 1
+
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -20,8 +26,12 @@ public struct SHA256: Sendable {
     public private(set) var byteCount: Int64 = 0
     /// The start of a 64-byte block that is not complete yet, carried to the next `update`.
     private var pending: [UInt8] = []
+    private let usesHardware: Bool
 
-    public init() {}
+    /// `hardware: false` forces the portable code (tests compare both).
+    public init(hardware: Bool = SHA256.hardwareAvailable) {
+        usesHardware = hardware && Self.hardwareAvailable
+    }
 
     /// Feeds the next bytes of the message.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -89,6 +99,13 @@ public struct SHA256: Sendable {
 
     /// Runs the compression function over `blocks` consecutive 64-byte blocks at `start`.
     private mutating func compress(_ start: UnsafeRawPointer, blocks: Int) {
+        if usesHardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                leak_scan_sha256_blocks_hardware(
+                    words.baseAddress?.assumingMemoryBound(to: UInt32.self), start.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            return
+        }
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         Self.roundConstants.withUnsafeBufferPointer { constants in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in

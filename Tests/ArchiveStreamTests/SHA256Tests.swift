@@ -64,6 +64,35 @@ import Testing
         #expect(actual == expected)
     }
 
+    /// The hardware path (x86 SHA extensions, when this CPU has them) and the portable code agree on every length up to
+    /// four blocks and on uneven splits of a large input.
+    @Test(.enabled(if: SHA256.hardwareAvailable, "this CPU has no SHA extensions"))
+    func hardwareAndPortableCodeAgree() {
+        var random = SeededGenerator(seed: 512)
+        let bytes = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        func digest(_ count: Int, hardware: Bool, step: Int) -> String {
+            var hasher = SHA256(hardware: hardware)
+            var offset = 0
+            while offset < count {
+                let end = min(offset + step, count)
+                bytes[offset..<end].withUnsafeBytes { hasher.update($0) }
+                offset = end
+            }
+            return hasher.hexDigest()
+        }
+        let lengths = Array(0...256) + [1 << 20]
+        #expect(lengths.filter { digest($0, hardware: true, step: 100) != digest($0, hardware: false, step: 64) } == [])
+        #expect(digest(1 << 20, hardware: true, step: 4_099) == digest(1 << 20, hardware: false, step: 1 << 20))
+    }
+
+    @Test func portableCodeMatchesTheVectorsToo() {
+        for (message, expected) in Self.vectors {
+            var hasher = SHA256(hardware: false)
+            Array(message.utf8).withUnsafeBytes { hasher.update($0) }
+            #expect(hasher.hexDigest() == expected)
+        }
+    }
+
     @Test func finalizeLeavesTheHasherUsable() {
         var hasher = SHA256()
         Array("ab".utf8).withUnsafeBytes { hasher.update($0) }
