@@ -69,9 +69,10 @@ final class ArtifactWalk {
                 try digest.complete(from: file)
                 input.size = file.size
             case .standardInput:
-                guard try digest.complete(fromStream: FileByteSource(adopting: dup(0)), limit: limits.maxTotalBytes) else {
-                    return
-                }
+                // A pipe is read on only when the scan got to its end: after a limit it may never end.
+                guard limitExceeded == nil, !diagnostics.contains(where: { $0.limit != nil }),
+                    try digest.complete(fromStream: FileByteSource(adopting: dup(0)), limit: limits.maxTotalBytes)
+                else { return }
                 input.size = digest.hashedBytes
             }
             if digest.hashedBytes == input.size { input.sha256 = digest.hexDigest }

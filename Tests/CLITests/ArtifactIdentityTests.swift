@@ -77,6 +77,18 @@ struct ArtifactIdentityTests {
         }
     }
 
+    /// A pipe that crossed a limit is not read on (it might never end): its size and digest are unknown. The input fits
+    /// in the pipe's buffer, so the test's write completes although leak-scan stops reading.
+    @Test func pipeStoppedAtALimitHasNoDigest() throws {
+        let directory = TemporaryDirectory()
+        let tar = ArchiveBuilder.build(
+            .tar, (0..<3).map { .file("package/\($0).bin", [UInt8](repeating: 7, count: 8 << 10)) })
+        let result = try CLIRunner.run(["--format", "json", "--max-entries", "1", "-"], stdin: Data(tar), in: directory.path)
+        #expect(result.status == 2)
+        let artifacts = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)).artifacts
+        #expect(artifacts == [Identity(name: "<stdin>", format: "tar", size: nil, sha256: nil)])
+    }
+
     @Test func bytesAfterTheArchiveAndAFolderAndAMissingFile() throws {
         let directory = TemporaryDirectory()
         // Bytes past the gzip member's end are not read by the scan: the digest still covers the whole file.
