@@ -50,7 +50,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ArchiveStream",
-            dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib", "CSquashfs"],
+            dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib", "CSquashfs", "CSHA256"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
@@ -63,6 +63,8 @@ let package = Package(
             pkgConfig: "libsquashfs1",
             providers: [.apt(["libsquashfs-dev"])]
         ),
+        // SHA-256 with the x86 SHA extensions (the artifact digest); the only C compiled here, no library behind it.
+        .target(name: "CSHA256"),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
         .target(name: "SecretMatching", dependencies: ["CVectorscan", "LeakScanCore"], swiftSettings: swiftSettings),
         .target(

@@ -19,8 +19,8 @@ public final class ArchiveReader {
     private let isDiskWalk: Bool
     private var diskRoot = ""
     private var currentPath: String?
-    /// Set when ISA-L or libbrotli decoded the input before libarchive saw it.
-    private var isDecodedBeforeLibarchive = false
+    /// The compression ISA-L (`gzip`) or libbrotli (`brotli`) decoded before libarchive saw the input.
+    private var decodedBeforeLibarchive: String?
     /// Warnings (`ARCHIVE_WARN`) seen so far, each a one-line message naming the entry when there is one.
     public private(set) var warnings: [String] = []
 
@@ -36,11 +36,13 @@ public final class ArchiveReader {
     /// Opens a file, detecting the container and compression from its content; a non-archive file reads as one member.
     /// Gzip is inflated by ISA-L (zlib without the `ISAL` trait, see `GzipDecoding`) — on a second thread ahead of libarchive when `inflateAhead` (one artifact at a time),
     /// on this thread otherwise (the cores are already busy with other artifacts); brotli (no magic number: by name,
-    /// `.br`/`.brotli`) by libbrotli the same way; everything else goes through libarchive's own filters.
+    /// `.br`/`.brotli`) by libbrotli the same way; everything else goes through libarchive's own filters. Every byte
+    /// read from the file also feeds `digest` when one is given.
     public static func open(
-        path: String, inflateAhead: Bool = true, blockSize: Int = 1 << 17
+        path: String, inflateAhead: Bool = true, blockSize: Int = 1 << 17, digest: InputDigest? = nil
     ) throws(ArchiveError) -> ArchiveReader {
         let file = try FileByteSource(path: path)
+        file.digest = digest
         let decoder: (any BlockProducer)?
         if ContentSniffer.isBrotli(name: path) {
             decoder = BrotliDecoder(input: file)
@@ -53,23 +55,20 @@ public final class ArchiveReader {
             let source: any ByteSource =
                 inflateAhead ? PrefetchingByteSource(producer: decoder) : ProducedByteSource(producer: decoder)
             let reader = try open(source: source)
-            reader.isDecodedBeforeLibarchive = true
+            reader.decodedBeforeLibarchive = decoder is BrotliDecoder ? "brotli" : "gzip"
             return reader
         }
         if file.startsWithTarMagic() {
             // A plain tar streams through a source, so node-tar's reading of it can be followed alongside.
             return try open(source: file)
         }
+        if let digest {
+            // libarchive reads the file through callbacks that hash what passes (its seek callback keeps zips read
+            // from their central directory).
+            return try open(randomAccess: DigestingInput(RandomAccessFile(path: path), digest: digest))
+        }
         let reader = try makeContentReader()
         let status = archive_read_open_filename(reader.handle, path, blockSize)
-        try reader.checkOpen(status)
-        return reader
-    }
-
-    /// Opens an already open file descriptor (standard input), read as a stream.
-    public static func open(fileDescriptor: Int32, blockSize: Int = 1 << 17) throws(ArchiveError) -> ArchiveReader {
-        let reader = try makeContentReader()
-        let status = archive_read_open_fd(reader.handle, fileDescriptor, blockSize)
         try reader.checkOpen(status)
         return reader
     }
@@ -115,7 +114,7 @@ public final class ArchiveReader {
             brotli ? BrotliDecoder(input: member) : content == .gzip ? GzipDecoding.decoder(input: member) : nil
         guard let decoder else { return try open(source: member) }
         let reader = try open(source: ProducedByteSource(producer: decoder))
-        reader.isDecodedBeforeLibarchive = true
+        reader.decodedBeforeLibarchive = brotli ? "brotli" : "gzip"
         return reader
     }
 
@@ -201,7 +200,39 @@ public final class ArchiveReader {
     /// True when the input was a compressed stream (decoded by ISA-L, libbrotli or one of libarchive's filters).
     /// Meaningful once the first header was read.
     public var isCompressedStream: Bool {
-        isDecodedBeforeLibarchive || archive_filter_code(handle, 0) != ARCHIVE_FILTER_NONE
+        decodedBeforeLibarchive != nil || archive_filter_code(handle, 0) != ARCHIVE_FILTER_NONE
+    }
+
+    /// The container format and its compressions, innermost first (`tar.gzip`, `zip`, `cpio.xz.rpm`); `file` for an
+    /// input that is no archive and not compressed. Meaningful once the first header was read.
+    public var containerFormat: String {
+        var parts: [String] = []
+        if let base = Self.formatNames[archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK] { parts.append(base) }
+        for index in 0..<max(archive_filter_count(handle), 0) {
+            let code = archive_filter_code(handle, index)
+            guard code != ARCHIVE_FILTER_NONE else { continue }
+            parts.append(Self.filterNames[code] ?? Self.lowercasedName(archive_filter_name(handle, index)))
+        }
+        if let decodedBeforeLibarchive { parts.append(decodedBeforeLibarchive) }
+        return parts.isEmpty ? "file" : parts.joined(separator: ".")
+    }
+
+    private static let formatNames: [Int32: String] = [
+        ARCHIVE_FORMAT_TAR: "tar", ARCHIVE_FORMAT_ZIP: "zip", ARCHIVE_FORMAT_AR: "ar", ARCHIVE_FORMAT_CPIO: "cpio",
+        ARCHIVE_FORMAT_7ZIP: "7z", ARCHIVE_FORMAT_ISO9660: "iso9660", ARCHIVE_FORMAT_RAR: "rar", ARCHIVE_FORMAT_RAR_V5: "rar",
+        ARCHIVE_FORMAT_CAB: "cab", ARCHIVE_FORMAT_LHA: "lha", ARCHIVE_FORMAT_XAR: "xar", ARCHIVE_FORMAT_EMPTY: "empty",
+    ]
+
+    private static let filterNames: [Int32: String] = [
+        ARCHIVE_FILTER_GZIP: "gzip", ARCHIVE_FILTER_BZIP2: "bzip2", ARCHIVE_FILTER_COMPRESS: "compress",
+        ARCHIVE_FILTER_LZMA: "lzma", ARCHIVE_FILTER_XZ: "xz", ARCHIVE_FILTER_UU: "uu", ARCHIVE_FILTER_RPM: "rpm",
+        ARCHIVE_FILTER_LZIP: "lzip", ARCHIVE_FILTER_LZOP: "lzop", ARCHIVE_FILTER_GRZIP: "grzip", ARCHIVE_FILTER_LZ4: "lz4",
+        ARCHIVE_FILTER_ZSTD: "zstd",
+    ]
+
+    private static func lowercasedName(_ name: UnsafePointer<CChar>?) -> String {
+        guard let name else { return "unknown" }
+        return String(decoding: UnsafeRawBufferPointer(start: name, count: strlen(name)), as: UTF8.self).lowercased()
     }
 
     /// Bytes libarchive has taken from its input so far (compressed bytes when it decompresses itself).

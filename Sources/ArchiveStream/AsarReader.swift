@@ -32,6 +32,7 @@ public final class AsarReader: MemberReader {
     private var currentPath: String?
     public private(set) var warnings: [String] = []
     public var warningSource: String { "asar reader" }
+    public var containerFormat: String { "asar" }
     public var isRawStream: Bool { false }
     public var isCompressedStream: Bool { false }
     public var inputBytes: Int64 { position }

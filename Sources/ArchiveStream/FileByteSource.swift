@@ -9,6 +9,10 @@ public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let buffer: UnsafeMutableRawBufferPointer
     public private(set) var failure: ArchiveError?
+    /// When set, every block read also feeds it (the artifact's SHA-256, hashed as it streams).
+    public var digest: InputDigest?
+    /// Bytes read from the descriptor so far.
+    private var position: Int64 = 0
 
     /// Opens `path` read-only; throws `.openFailed` with the system's reason.
     public init(path: String, blockSize: Int = 1 << 20) throws(ArchiveError) {
@@ -62,7 +66,12 @@ public final class FileByteSource: ByteSource {
     public func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
         while true {
             let count = read(descriptor, buffer.baseAddress, buffer.count)
-            if count >= 0 { return UnsafeRawBufferPointer(rebasing: buffer[0..<count]) }
+            if count >= 0 {
+                let block = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                digest?.observe(block, at: position)
+                position += Int64(count)
+                return block
+            }
             if errno == EINTR { continue }
             let error = ArchiveError(code: .dataFailed, status: 0, message: "read failed: \(String(cString: strerror(errno)))")
             failure = error

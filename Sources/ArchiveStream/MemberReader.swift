@@ -18,6 +18,8 @@ public protocol MemberReader: AnyObject {
     var warningSource: String { get }
     /// Reads the input to its end after the last member, so checksums of an outer stream are verified.
     func drainInput() throws(ArchiveError)
+    /// The container format and its compressions, innermost first (`tar.gzip`, `zip`, `asar`; `file` for no archive).
+    var containerFormat: String { get }
 }
 
 extension ArchiveReader: MemberReader {
@@ -27,13 +29,20 @@ extension ArchiveReader: MemberReader {
 /// Opens an artifact file with the reader its content needs: asar and squashfs by their headers, everything else
 /// through libarchive.
 public enum MemberReaders {
-    public static func open(path: String, inflateAhead: Bool = true) throws(ArchiveError) -> any MemberReader {
+    /// Every byte read from the file also feeds `digest` when one is given.
+    public static func open(
+        path: String, inflateAhead: Bool = true, digest: InputDigest? = nil
+    ) throws(ArchiveError) -> any MemberReader {
         let file = try FileByteSource(path: path)
         let head = file.head(count: 32)
-        if head.withUnsafeBytes({ AsarReader.recognises($0) }) { return AsarReader(source: file) }
-        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
-            return SquashfsReader(input: try RandomAccessFile(path: path))
+        if head.withUnsafeBytes({ AsarReader.recognises($0) }) {
+            file.digest = digest
+            return AsarReader(source: file)
         }
-        return try ArchiveReader.open(path: path, inflateAhead: inflateAhead)
+        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
+            let image = try RandomAccessFile(path: path)
+            return SquashfsReader(input: digest.map { DigestingInput(image, digest: $0) } ?? image)
+        }
+        return try ArchiveReader.open(path: path, inflateAhead: inflateAhead, digest: digest)
     }
 }

@@ -157,22 +157,23 @@ public final class RandomAccessFile: RandomAccessInput {
         try self.init(adopting: open(path, O_RDONLY | O_CLOEXEC))
     }
 
-    /// Takes ownership of an open descriptor (a duplicate of standard input); throws for a negative one.
+    /// Takes ownership of an open descriptor of a regular file (a duplicate of standard input), read from its start.
     public init(adopting descriptor: Int32) throws(ArchiveError) {
         guard descriptor >= 0 else {
             throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
         }
         self.descriptor = descriptor
-        let end = lseek(descriptor, 0, SEEK_END)
-        size = end < 0 ? 0 : Int64(end)
+        var status = stat()
+        size = fstat(descriptor, &status) == 0 ? Int64(status.st_size) : 0
     }
 
     deinit {
         close(descriptor)
     }
 
+    /// Reads past `size` too: files under /proc report size 0 yet hold bytes, and read errors must surface.
     public func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
-        guard offset >= 0, offset < size, let target = buffer.baseAddress else { return 0 }
+        guard offset >= 0, let target = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         while true {
             let got = pread(descriptor, target, buffer.count, off_t(offset))
             if got >= 0 { return got }

@@ -39,6 +39,7 @@ public final class SquashfsReader: MemberReader {
 
     public private(set) var warnings: [String] = []
     public var warningSource: String { "libsquashfs" }
+    public var containerFormat: String { "squashfs" }
     public var isRawStream: Bool { false }
     public var isCompressedStream: Bool { false }
     public var inputBytes: Int64 { context.input.size }

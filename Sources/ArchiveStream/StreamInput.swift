@@ -1,3 +1,4 @@
+import CArchive
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -7,20 +8,25 @@
 extension MemberReaders {
     /// Standard input, opened with the reader its content needs: a redirected regular file is read in place (it can
     /// seek, so zips use their central directory and squashfs its tables); a pipe goes through `open(stream:onSpool:)`.
+    /// Every byte read feeds `digest`.
     public static func openStandardInput(
-        onSpool: (Int) throws(ArchiveError) -> Void
+        digest: InputDigest, onSpool: (Int) throws(ArchiveError) -> Void
     ) throws(ArchiveError) -> any MemberReader {
-        var status = stat()
-        guard fstat(0, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            return try open(stream: FileByteSource(adopting: dup(0)), onSpool: onSpool)
+        guard ArchiveReader.isRegularFile(descriptor: 0) else {
+            let pipe = try FileByteSource(adopting: dup(0))
+            pipe.digest = digest
+            return try open(stream: pipe, onSpool: onSpool)
         }
         let file = try FileByteSource(adopting: dup(0))
         let head = file.head(count: 32)
-        if head.withUnsafeBytes({ AsarReader.recognises($0) }) { return AsarReader(source: file) }
-        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
-            return SquashfsReader(input: try RandomAccessFile(adopting: dup(0)))
+        if head.withUnsafeBytes({ AsarReader.recognises($0) }) {
+            file.digest = digest
+            return AsarReader(source: file)
         }
-        return try ArchiveReader.open(fileDescriptor: 0)
+        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
+            return SquashfsReader(input: DigestingInput(try RandomAccessFile(adopting: dup(0)), digest: digest))
+        }
+        return try ArchiveReader.open(randomAccess: DigestingInput(RandomAccessFile(adopting: dup(0)), digest: digest))
     }
 
     /// A stream that cannot seek (standard input on a pipe), recognised by its first bytes: asar is read as it
@@ -40,6 +46,12 @@ extension MemberReaders {
 }
 
 extension ArchiveReader {
+    /// True when `descriptor` is a regular file (it can be read at any offset).
+    public static func isRegularFile(descriptor: Int32) -> Bool {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Opens a stream that cannot seek (standard input on a pipe). Compressed streams and archives that are read
     /// front to back (tar, ar, cpio, rpm, xar) stream straight into libarchive. Anything else — a zip, a 7z (its index
     /// is at the end), a CRX, or bytes that start like no archive (a self-extractor stub, a launch script in front of

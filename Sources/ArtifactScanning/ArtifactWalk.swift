@@ -22,6 +22,10 @@ final class ArtifactWalk {
     private var limitExceeded: LimitExceeded?
     private let progress: (any ScanProgress)?
     private var bytesAtLastProgress: Int64 = 0
+    /// Format, size and SHA-256 of the artifact's own bytes.
+    private var input = ArtifactInput()
+    /// Fed by the top-level byte source as the artifact streams in.
+    private let digest = InputDigest()
 
     /// The secret scan over every decoded `sourcesContent` entry (nil: off).
     private let secrets: SecretScanning?
@@ -47,10 +51,44 @@ final class ArtifactWalk {
         let attributed = ownScope.map { scope in maps.map { $0.attributed(ownScope: scope) } } ?? maps
         return ArtifactReport(
             name: name, origin: origin ?? .standardInput, maps: attributed, references: references, notes: notes,
-            diagnostics: diagnostics, statistics: statistics)
+            diagnostics: diagnostics, statistics: statistics, input: input)
     }
 
     func run(_ input: ScanInput) {
+        // The readers (and the inflate thread feeding the digest) are gone once `walkInput` returns.
+        walkInput(input)
+        completeDigest(of: input)
+    }
+
+    /// Hashes what the readers left unread (or read out of order) and records size and digest. A folder has neither;
+    /// an input that could not be opened or read to its end has no digest.
+    private func completeDigest(of scanInput: ScanInput) {
+        guard let format = input.format, format != "directory" else { return }
+        do {
+            switch scanInput {
+            case .path(let path):
+                let file = try RandomAccessFile(path: path)
+                try digest.complete(from: file)
+                // Files under /proc call themselves empty: what was read decides.
+                input.size = max(file.size, digest.hashedBytes)
+            case .standardInput where ArchiveReader.isRegularFile(descriptor: 0):
+                let file = try RandomAccessFile(adopting: dup(0))
+                try digest.complete(from: file)
+                input.size = file.size
+            case .standardInput:
+                // A pipe is read on only when the scan got to its end: after a limit it may never end.
+                guard limitExceeded == nil, !diagnostics.contains(where: { $0.limit != nil }),
+                    try digest.complete(fromStream: FileByteSource(adopting: dup(0)), limit: limits.maxTotalBytes)
+                else { return }
+                input.size = digest.hashedBytes
+            }
+            if digest.hashedBytes == input.size { input.sha256 = digest.hexDigest }
+        } catch {
+            input.size = nil
+        }
+    }
+
+    private func walkInput(_ input: ScanInput) {
         let root = Location([name])
         do {
             let reader: any MemberReader
@@ -58,7 +96,7 @@ final class ArtifactWalk {
             var isDirectory = false
             switch input {
             case .standardInput:
-                reader = try MemberReaders.openStandardInput { [self] count throws(ArchiveError) in
+                reader = try MemberReaders.openStandardInput(digest: digest) { [self] count throws(ArchiveError) in
                     try countBytesOrStop(count, in: root)
                 }
                 raw = RawNaming(name: "<stdin>", plainContent: .standardInputNotAContainer)
@@ -82,8 +120,9 @@ final class ArtifactWalk {
                 reader =
                     isDirectory
                     ? try ArchiveReader.openDirectory(path: path)
-                    : try MemberReaders.open(path: path, inflateAhead: limits.inflateAhead)
+                    : try MemberReaders.open(path: path, inflateAhead: limits.inflateAhead, digest: digest)
             }
+            defer { self.input.format = isDirectory ? "directory" : reader.containerFormat }
             _ = try walk(reader, under: root, depth: 0, raw: raw)
             if let archive = reader as? ArchiveReader, archive.isZip {
                 var whole = archive.randomAccessInput

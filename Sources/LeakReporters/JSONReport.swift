@@ -20,6 +20,13 @@ package struct JSONReport: Codable, Hashable, Sendable {
 
     package struct Artifact: Codable, Hashable, Sendable {
         package var name: String
+        /// The detected container format (`tar.gzip`, `zip`, `asar`, `directory`, `file`); absent when unopenable.
+        /// Optional, as are `size` and `sha256`, so that reports written before they existed still read as baselines.
+        package var format: String?
+        /// Bytes of the artifact as read; absent for a folder or an unreadable input.
+        package var size: Int64?
+        /// SHA-256 of those bytes (`sha256sum`'s hex); absent when not every byte could be read.
+        package var sha256: String?
         package var verdict: Verdict
         package var incomplete: Bool
         package var maps: [Map]
@@ -35,6 +42,10 @@ package struct JSONReport: Codable, Hashable, Sendable {
         package var statistics: ScanStatistics
         /// Every finding, suppressed ones included (with the reason).
         package var findings: [Finding]
+        /// With `--list-sources` only: the exposed sources, at most `--max-listed-sources` of them.
+        package var sources: [SourceListing.Entry]?
+        /// With `--list-sources` only: exposed sources beyond the cap.
+        package var sourcesNotListed: Int?
     }
 
     package struct Map: Codable, Hashable, Sendable {
@@ -115,19 +126,29 @@ package struct JSONReport: Codable, Hashable, Sendable {
         Baseline(exposure: artifacts.flatMap(\.findings).map { ($0.fingerprint, $0.exposed?.lines ?? 0) })
     }
 
-    package init(_ scan: ScanAssessment, showSecrets: Bool = false) {
+    /// `listedSources`: list exposed sources, at most this many per artifact (`--list-sources`); nil lists none.
+    package init(_ scan: ScanAssessment, showSecrets: Bool = false, listedSources: Int? = nil) {
         schemaVersion = Self.currentSchemaVersion
         tool = Tool(name: ToolInfo.name, version: ToolInfo.version)
         verdict = scan.verdict
         exitCode = scan.exitCode
-        artifacts = scan.artifacts.map { Self.artifact($0, showSecrets: showSecrets) }
+        artifacts = scan.artifacts.map { assessment in
+            var artifact = Self.artifact(assessment, showSecrets: showSecrets)
+            if let listedSources {
+                let listing = SourceListing(assessment.artifact, limit: listedSources)
+                artifact.sources = listing.entries
+                artifact.sourcesNotListed = listing.notListed
+            }
+            return artifact
+        }
         totals = scan.report.totals
     }
 
     static func artifact(_ assessment: ArtifactAssessment, showSecrets: Bool) -> Artifact {
         let report = assessment.artifact
         return Artifact(
-            name: report.name, verdict: assessment.verdict, incomplete: report.isIncomplete,
+            name: report.name, format: report.input.format, size: report.input.size, sha256: report.input.sha256,
+            verdict: assessment.verdict, incomplete: report.isIncomplete,
             maps: report.maps.map(Self.map),
             references: report.references.map {
                 Reference(location: $0.location, url: $0.url, status: $0.status, effective: $0.isEffective)

@@ -3,13 +3,17 @@ package import LeakScanCore
 
 /// `--format json` (one pretty document) and `--format jsonl` (one compact object per artifact per line).
 package enum JSONReporter {
-    package static func render(_ scan: ScanAssessment, showSecrets: Bool = false) throws -> String {
+    /// `listedSources`: list exposed sources, at most this many per artifact (`--list-sources`).
+    package static func render(_ scan: ScanAssessment, showSecrets: Bool = false, listedSources: Int? = nil) throws -> String {
         try encode(
-            JSONReport(scan, showSecrets: showSecrets), formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
+            JSONReport(scan, showSecrets: showSecrets, listedSources: listedSources),
+            formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) + "\n"
     }
 
-    package static func renderLines(_ scan: ScanAssessment, showSecrets: Bool = false) throws -> String {
-        try JSONReport(scan, showSecrets: showSecrets).artifacts.map {
+    package static func renderLines(
+        _ scan: ScanAssessment, showSecrets: Bool = false, listedSources: Int? = nil
+    ) throws -> String {
+        try JSONReport(scan, showSecrets: showSecrets, listedSources: listedSources).artifacts.map {
             try encode($0, formatting: [.sortedKeys, .withoutEscapingSlashes]) + "\n"
         }.joined()
     }

@@ -1,4 +1,5 @@
-/// How a human-readable report is shown: only verdicts, everything, colours. Machine formats ignore it.
+/// How a report is shown: only verdicts, everything, colours (human formats), and the listing of exposed sources (text,
+/// JSON and JSON lines).
 package struct RenderOptions: Sendable, Equatable {
     /// Only the verdict lines (`--quiet`).
     package var quiet = false
@@ -8,11 +9,17 @@ package struct RenderOptions: Sendable, Equatable {
     package var color = false
     /// Secrets as they are instead of redacted excerpts, in every format (`--show-secrets`).
     package var showSecrets = false
+    /// `--list-sources`: list every exposed source, at most this many per artifact; nil lists none.
+    package var listedSources: Int?
 
-    package init(quiet: Bool = false, verbose: Bool = false, color: Bool = false, showSecrets: Bool = false) {
+    package init(
+        quiet: Bool = false, verbose: Bool = false, color: Bool = false, showSecrets: Bool = false,
+        listedSources: Int? = nil
+    ) {
         self.quiet = quiet
         self.verbose = verbose
         self.color = color
         self.showSecrets = showSecrets
+        self.listedSources = listedSources
     }
 }

@@ -9,8 +9,10 @@ package enum ReportFormat: String, CaseIterable, Sendable {
     ) throws -> String {
         switch self {
         case .text: TextReporter.render(scan, options: options)
-        case .json: try JSONReporter.render(scan, showSecrets: options.showSecrets)
-        case .jsonl: try JSONReporter.renderLines(scan, showSecrets: options.showSecrets)
+        case .json: try JSONReporter.render(scan, showSecrets: options.showSecrets, listedSources: options.listedSources)
+        case .jsonl:
+            try JSONReporter.renderLines(
+                scan, showSecrets: options.showSecrets, listedSources: options.listedSources)
         case .sarif: try SARIFReporter.render(scan, category: sarifCategory, showSecrets: options.showSecrets)
         case .github: GitHubReporter.render(scan, showSecrets: options.showSecrets)
         case .markdown: SummaryTable.render(scan, showSecrets: options.showSecrets)

@@ -11,6 +11,9 @@ package enum TextReporter {
             lines.append(verdictLine(assessment, options: options))
             lines += details(of: assessment.artifact, verbose: options.verbose, leaks: assessment.verdict == .leak)
             lines += secretLines(assessment.findings, showSecrets: options.showSecrets)
+            if let limit = options.listedSources {
+                lines += SourceListing(assessment.artifact, limit: limit).textLines(limit: limit)
+            }
             for finding in assessment.findings {
                 guard let suppression = finding.suppression else { continue }
                 lines.append(

@@ -3,20 +3,25 @@ import FoundationEssentials
 import ArtifactScanning
 import LeakScanCore
 
-/// `leak-scan pack [DIR…]`: runs the real `npm pack` on each package folder and scans exactly what it produced.
+/// `leak-scan pack [DIR…]`: runs the real pack command of the package's manager (npm, yarn, pnpm, bun) on each package
+/// folder and scans exactly what it produced.
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
-        abstract: "npm pack each package folder into a temporary directory, scan the tarball, remove it.",
+        abstract: "Pack each package folder into a temporary directory (npm, yarn, pnpm or bun), scan the tarball, remove it.",
         discussion: """
             Use as a release gate: "prepublishOnly": "leak-scan pack ." in package.json, or the pre-push hook from \
-            `leak-scan install-hook`. A failing npm pack is an error (exit 2), never a pass.
+            `leak-scan install-hook`. A failing pack, or a package manager that is not installed, is an error (exit 2), \
+            never a pass.
 
             \(ScanCommand.exitCodes)
             """)
 
     @Argument(help: "Package folders or their package.json files (default: the current directory).", completion: .file())
     var directories: [String] = ["."]
+
+    @Option(help: PackManagerChoice.help)
+    var packManager: PackManagerChoice = .auto
 
     @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -52,7 +57,7 @@ struct PackCommand: ParsableCommand {
             let judgement = try reportOptions.loadJudgement(forFolders: directories)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
-            let report = ScanReport(artifacts: directories.map { NpmPack().scan(directory: $0, with: scanner) })
+            let report = ScanReport(artifacts: directories.map { packManager.packer.scan(directory: $0, with: scanner) })
             try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
         }
     }

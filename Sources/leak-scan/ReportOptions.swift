@@ -32,6 +32,15 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "List every map, reference and note (by default lesser ones are counted by kind).")
     var verbose = false
 
+    @Flag(
+        help:
+            "List every exposed source (map, first- or third-party, path, lines, bytes) in text, json and jsonl reports, for audits."
+    )
+    var listSources = false
+
+    @Option(help: "With --list-sources: list at most this many sources per artifact, then count the rest.")
+    var maxListedSources = 10_000
+
     @Option(name: .long, help: "Colour the verdicts: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
@@ -43,6 +52,13 @@ struct ReportOptions: ParsableArguments {
 
     @Option(name: .long, help: "SARIF automation category, so uploads of different scans do not replace each other.")
     var sarifCategory = "leak-scan"
+
+    /// The cap on listed sources per artifact, or nil without `--list-sources`.
+    var listedSources: Int? { listSources ? maxListedSources : nil }
+
+    func validate() throws {
+        guard maxListedSources >= 0 else { throw ValidationError("--max-listed-sources must not be negative") }
+    }
 
     struct Judgement {
         var policies: PolicyLookup
@@ -71,7 +87,7 @@ struct ReportOptions: ParsableArguments {
         let options = RenderOptions(
             quiet: quiet, verbose: verbose,
             color: output == nil && color.enabled(environment: ProcessInfo.processInfo.environment),
-            showSecrets: showSecrets)
+            showSecrets: showSecrets, listedSources: listedSources)
         try write(scan, options: options)
         throw ExitCode(failOn.exitCode(for: scan))
     }
@@ -80,7 +96,8 @@ struct ReportOptions: ParsableArguments {
         for extra in alsoWrite {
             try ReportWriter.writeAtomically(
                 try extra.format.render(
-                    scan, options: RenderOptions(verbose: verbose, showSecrets: options.showSecrets),
+                    scan,
+                    options: RenderOptions(verbose: verbose, showSecrets: options.showSecrets, listedSources: listedSources),
                     sarifCategory: sarifCategory),
                 to: extra.path)
         }

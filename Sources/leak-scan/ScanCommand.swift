@@ -44,9 +44,12 @@ struct ScanCommand: ParsableCommand {
 
     @Option(
         name: .customLong("pack"),
-        help: "Also npm pack this package folder and scan the tarball, in the same report (repeatable).",
+        help: "Also pack this package folder (see --pack-manager) and scan the tarball, in the same report (repeatable).",
         completion: .directory)
     var packDirectories: [String] = []
+
+    @Option(help: PackManagerChoice.help)
+    var packManager: PackManagerChoice = .auto
 
     @Flag(name: .shortAndLong, help: "Print only the verdict lines (text format) and no progress.")
     var quiet = false
@@ -78,7 +81,7 @@ struct ScanCommand: ParsableCommand {
             let secrets = try secretOptions.scanning(policies: judgement.policies.all)
             let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress, secrets: secrets)
             let scanned = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
-            let packed = packages.map { NpmPack().scan(directory: $0, with: scanner) }
+            let packed = packages.map { packManager.packer.scan(directory: $0, with: scanner) }
             let report = ScanReport(artifacts: scanned.artifacts + packed)
             if let fallback = secrets?.engineUsed?.fallback {
                 StandardStreams.writeError("leak-scan: note: \(Wording.engineFallback(fallback))\n")

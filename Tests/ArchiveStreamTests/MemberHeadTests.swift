@@ -26,6 +26,7 @@ import Testing
         var inputBytes: Int64 { 0 }
         var warnings: [String] { [] }
         var warningSource: String { "test" }
+        var containerFormat: String { "test" }
         func drainInput() throws(ArchiveError) {}
     }
 

@@ -4,6 +4,8 @@ public struct ArtifactReport: Hashable, Sendable {
     public let name: String
     /// What was scanned: where a report can point a reader (a code-scanning alert) at a file of the repository.
     public let origin: Origin
+    /// Format, size and SHA-256 of the bytes scanned.
+    public var input: ArtifactInput
     public let maps: [MapFinding]
     public var references: [Reference]
     public var notes: [Note]
@@ -25,10 +27,11 @@ public struct ArtifactReport: Hashable, Sendable {
 
     public init(
         name: String, origin: Origin, maps: [MapFinding], references: [Reference], notes: [Note],
-        diagnostics: [Diagnostic], statistics: ScanStatistics
+        diagnostics: [Diagnostic], statistics: ScanStatistics, input: ArtifactInput = ArtifactInput()
     ) {
         self.name = name
         self.origin = origin
+        self.input = input
         self.maps = maps.sorted { $0.location < $1.location }
         self.references = references.sorted { $0.location < $1.location }
         self.notes = notes.sorted()
