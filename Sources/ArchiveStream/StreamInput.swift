@@ -8,9 +8,9 @@ import CArchive
 extension MemberReaders {
     /// Standard input, opened with the reader its content needs: a redirected regular file is read in place (it can
     /// seek, so zips use their central directory and squashfs its tables); a pipe goes through `open(stream:onSpool:)`.
-    /// Every byte read feeds `digest`.
+    /// Every byte read feeds `digest` when one is given.
     public static func openStandardInput(
-        digest: InputDigest, onSpool: (Int) throws(ArchiveError) -> Void
+        digest: InputDigest?, onSpool: (Int) throws(ArchiveError) -> Void
     ) throws(ArchiveError) -> any MemberReader {
         guard ArchiveReader.isRegularFile(descriptor: 0) else {
             let pipe = try FileByteSource(adopting: dup(0))
@@ -23,10 +23,10 @@ extension MemberReaders {
             file.digest = digest
             return AsarReader(source: file)
         }
-        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) {
-            return SquashfsReader(input: DigestingInput(try RandomAccessFile(adopting: dup(0)), digest: digest))
-        }
-        return try ArchiveReader.open(randomAccess: DigestingInput(RandomAccessFile(adopting: dup(0)), digest: digest))
+        let image: any RandomAccessInput = try RandomAccessFile(adopting: dup(0))
+        let input = digest.map { DigestingInput(image, digest: $0) } ?? image
+        if head.withUnsafeBytes({ SquashfsReader.recognises($0) }) { return SquashfsReader(input: input) }
+        return try ArchiveReader.open(randomAccess: input)
     }
 
     /// A stream that cannot seek (standard input on a pipe), recognised by its first bytes: asar is read as it

@@ -24,8 +24,9 @@ final class ArtifactWalk {
     private var bytesAtLastProgress: Int64 = 0
     /// Format, size and SHA-256 of the artifact's own bytes.
     private var input = ArtifactInput()
-    /// Fed by the top-level byte source as the artifact streams in.
-    private let digest = InputDigest()
+    /// Fed by the top-level byte source as the artifact streams in; nil when no report carries it
+    /// (`ScanLimits.hashesInput`), so a text report costs no hashing.
+    private let digest: InputDigest?
 
     /// The secret scan over every decoded `sourcesContent` entry (nil: off).
     private let secrets: SecretScanning?
@@ -37,6 +38,7 @@ final class ArtifactWalk {
         self.name = name
         self.origin = origin
         self.limits = limits
+        digest = limits.hashesInput ? InputDigest() : nil
         self.progress = progress
         self.secrets = secrets
     }
@@ -63,7 +65,7 @@ final class ArtifactWalk {
     /// Hashes what the readers left unread (or read out of order) and records size and digest. A folder has neither;
     /// an input that could not be opened or read to its end has no digest.
     private func completeDigest(of scanInput: ScanInput) {
-        guard let format = input.format, format != "directory" else { return }
+        guard let digest, let format = input.format, format != "directory" else { return }
         do {
             switch scanInput {
             case .path(let path):

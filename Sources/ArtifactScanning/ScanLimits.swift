@@ -11,6 +11,9 @@ public struct ScanLimits: Sendable, Equatable {
     public var tokenizer = SourceMapTokenizerLimits()
     /// Inflate gzip on a second thread ahead of the scan; `BatchScan` turns it on only when a core is spare.
     public var inflateAhead = true
+    /// Hash the artifact's bytes (SHA-256, size) as they stream in, for the reports that carry them (JSON); off, the
+    /// scan does no hashing at all.
+    public var hashesInput = true
 
     public init() {}
 }

@@ -56,7 +56,9 @@ struct PackCommand: ParsableCommand {
             let directories = directories.map(Self.packageFolder).filter { !(skipPrivate && Self.isPrivate($0)) }
             let judgement = try reportOptions.loadJudgement(forFolders: directories)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
-            let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress)
+            var limits = limitOptions.scanLimits
+            limits.hashesInput = reportOptions.carriesInputDigest
+            let scanner = ArtifactScanner(limits: limits, progress: progress)
             let report = ScanReport(artifacts: directories.map { packManager.packer.scan(directory: $0, with: scanner) })
             try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)
         }

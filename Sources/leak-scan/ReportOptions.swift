@@ -50,6 +50,11 @@ struct ReportOptions: ParsableArguments {
             "Also write the same result as FORMAT to FILE (repeatable): one scan, several reports.", valueName: "format=file"))
     var alsoWrite: [ExtraReport] = []
 
+    /// True when a report written carries each artifact's SHA-256 and size (JSON, JSON lines): only then is it hashed.
+    var carriesInputDigest: Bool {
+        ([format] + alsoWrite.map(\.format)).contains { $0 == .json || $0 == .jsonl }
+    }
+
     @Option(name: .long, help: "SARIF automation category, so uploads of different scans do not replace each other.")
     var sarifCategory = "leak-scan"
 

@@ -79,7 +79,9 @@ struct ScanCommand: ParsableCommand {
             let judgement = try reportOptions.loadJudgement(forFolders: folders)
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             let secrets = try secretOptions.scanning(policies: judgement.policies.all)
-            let scanner = ArtifactScanner(limits: limitOptions.scanLimits, progress: progress, secrets: secrets)
+            var limits = limitOptions.scanLimits
+            limits.hashesInput = reportOptions.carriesInputDigest
+            let scanner = ArtifactScanner(limits: limits, progress: progress, secrets: secrets)
             let scanned = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
             let packed = packages.map { packManager.packer.scan(directory: $0, with: scanner) }
             let report = ScanReport(artifacts: scanned.artifacts + packed)
