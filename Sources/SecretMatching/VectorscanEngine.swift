@@ -117,17 +117,30 @@ final class VectorscanStream: SecretMatchStream {
         }
     }
 
+    /// Puts each match end into the `MatchEnds` passed as the context.
+    private static let collect: match_event_handler = { id, _, end, _, context in
+        Unmanaged<VectorscanStream.MatchEnds>.fromOpaque(context!).takeUnretainedValue().found.append((Int(id), Int(end)))
+        return 0
+    }
+
     func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, report: (Int, Int, Int) -> Void) {
         guard let stream, let base = piece.baseAddress, !piece.isEmpty else { return }
         ends.found.removeAll(keepingCapacity: true)
         let context = Unmanaged.passUnretained(ends).toOpaque()
         hs_scan_stream(
-            stream, base.assumingMemoryBound(to: CChar.self), UInt32(piece.count), 0, scratch,
-            { id, _, end, _, context in
-                Unmanaged<VectorscanStream.MatchEnds>.fromOpaque(context!).takeUnretainedValue().found.append(
-                    (Int(id), Int(end)))
-                return 0
-            }, context)
+            stream, base.assumingMemoryBound(to: CChar.self), UInt32(piece.count), 0, scratch, Self.collect, context)
+        reportEnds(report)
+    }
+
+    /// Resets the stream with a callback, which reports the matches the end of data completes (a trailing `\b`).
+    func finish(report: (Int, Int, Int) -> Void) {
+        guard let stream else { return }
+        ends.found.removeAll(keepingCapacity: true)
+        hs_reset_stream(stream, 0, scratch, Self.collect, Unmanaged.passUnretained(ends).toOpaque())
+        reportEnds(report)
+    }
+
+    private func reportEnds(_ report: (Int, Int, Int) -> Void) {
         for match in ends.found {
             report(match.rule, max(0, match.end - windowLength), match.end)
         }

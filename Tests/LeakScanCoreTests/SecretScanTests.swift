@@ -184,4 +184,14 @@ import Testing
         Array(MapText.map(sources: ["a.js"], contents: [Self.original]).utf8).withUnsafeBytes { plain.consume($0) }
         #expect(plain.finish()?.exposed.first?.secrets == [])
     }
+
+    @Test func tokenAtTheVeryEndOfAnEntry() {
+        let map = MapText.map(sources: ["a.js", "b.js"], contents: ["const k = " + Self.awsKey, Self.awsKey])
+        let found = Self.tokenize([Array(map.utf8)[...]])
+        #expect(
+            found == [
+                "a.js": [Expected(ruleID: "aws-access-key-id", line: 1, column: 11, secret: Self.awsKey)],
+                "b.js": [Expected(ruleID: "aws-access-key-id", line: 1, column: 1, secret: Self.awsKey)],
+            ])
+    }
 }

@@ -55,4 +55,15 @@ import Testing
         }
         #expect(rule == "broken")
     }
+
+    /// Found by FuzzSecretScan: a pattern ending in `\b` matches only once Vectorscan is told the entry has ended.
+    @Test func tokenAtTheEndOfAnEntryIsReportedByBothEngines() throws {
+        let rules = BuiltinSecretRules.enabled
+        let vectorscan = try VectorscanEngine(rules: rules, windowLength: SecretEntryScanner.maxMatchLength)
+        let input = Array(MapText.map(sources: ["a.ts", "b.ts"], contents: ["x = AKIAIOSFODNN7EXAMPLE", Self.token]).utf8)
+        let expected = Self.hits(AnchorMatchEngine(rules: rules), rules: rules, [input[...]])
+        #expect(expected.map(\.ruleID) == ["aws-access-key-id", "github-classic-token"])
+        #expect(Self.hits(vectorscan, rules: rules, [input[...]]) == expected)
+        #expect(SplitFeeder.firstMismatch(of: input) { Self.hits(vectorscan, rules: rules, $0) } == nil)
+    }
 }

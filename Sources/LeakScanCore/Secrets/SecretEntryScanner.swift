@@ -149,12 +149,15 @@ public final class SecretEntryScanner {
             let offset = historyStart + history.count
             let piece = UnsafeBufferPointer(start: pending, count: pendingCount)
             stream.scan(UnsafeRawBufferPointer(piece), at: offset) { rule, from, to in windows.append((rule, from, to)) }
+            if isLast { stream.finish { rule, from, to in windows.append((rule, from, to)) } }
             pendingCount = 0
             if windows.isEmpty {
                 keepTail(of: piece, at: offset)
                 return
             }
             history.append(contentsOf: piece)
+        } else if isLast {
+            stream.finish { rule, from, to in windows.append((rule, from, to)) }
         }
         let available = historyStart + history.count
         var waiting: [(rule: Int, from: Int, to: Int)] = []

@@ -26,4 +26,6 @@ public protocol SecretMatchStream: AnyObject {
     /// Scans the next piece of the entry, which starts at `offset`; reports each candidate as a rule index and the
     /// byte range that holds the whole match (`to` may lie past the piece: the window completes with later pieces).
     func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, report: (_ rule: Int, _ from: Int, _ to: Int) -> Void)
+    /// Ends the entry: reports the matches only its end completes (a pattern ending in `\b` or `$`).
+    func finish(report: (_ rule: Int, _ from: Int, _ to: Int) -> Void)
 }
