@@ -25,7 +25,11 @@ let package = Package(
             name: "ISAL",
             description: "Inflate gzip with Intel ISA-L (2-3x faster than zlib). Without it gzip is inflated by zlib."
         ),
-        .default(enabledTraits: ["ISAL"]),
+        .trait(
+            name: "Vectorscan",
+            description: "Match secrets with Vectorscan (GB/s). Without it the pure-Swift anchor engine matches them, slower."
+        ),
+        .default(enabledTraits: ["ISAL", "Vectorscan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,7 +70,10 @@ let package = Package(
         // SHA-256 with the x86 SHA extensions (the artifact digest); the only C compiled here, no library behind it.
         .target(name: "CSHA256"),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
-        .target(name: "SecretMatching", dependencies: ["CVectorscan", "LeakScanCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "SecretMatching",
+            dependencies: [.target(name: "CVectorscan", condition: .when(traits: ["Vectorscan"])), "LeakScanCore"],
+            swiftSettings: swiftSettings),
         .target(
             name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore", "SecretMatching"],
             swiftSettings: swiftSettings),

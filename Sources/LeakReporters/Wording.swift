@@ -111,6 +111,9 @@ package enum Wording {
         case .nameTruncated(let maxBytes): "a name longer than \(Formatting.grouped(maxBytes)) bytes was truncated"
         case .lengthMismatch(let contents, let sources):
             "sourcesContent has \(Formatting.count(contents, "entry", "entries")) but sources has \(Formatting.grouped(sources))"
+        case .secretsPastCap(let entries, let kept):
+            "\(Formatting.count(entries, "sourcesContent entry", "sourcesContent entries")) held more secrets than are "
+                + "listed: the first \(Formatting.grouped(kept)) of each are reported"
         }
     }
 

@@ -85,7 +85,8 @@ struct ScanCommand: ParsableCommand {
             let scanned = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
             let packed = packages.map { packManager.packer.scan(directory: $0, with: scanner) }
             let report = ScanReport(artifacts: scanned.artifacts + packed)
-            if let fallback = secrets?.engineUsed?.fallback {
+            // A build without Vectorscan chose the slower engine (its README says so); a fallback at run time is news.
+            if let fallback = secrets?.engineUsed?.fallback, fallback != .notBuiltIn {
                 StandardStreams.writeError("leak-scan: note: \(Wording.engineFallback(fallback))\n")
             }
             try reportOptions.conclude(

@@ -5,7 +5,8 @@ import Testing
 
 /// The artifact's SHA-256 and size are computed only for the reports that carry them (`ScanLimits.hashesInput`).
 @Suite struct InputHashingTests {
-    static let tgz = ArchiveBuilder.build(.tar, filter: .gzip, [.text("package/dist/app.js.map", ArtifactScannerTests.leakingMap)])
+    static let tgz = ArchiveBuilder.build(
+        .tar, filter: .gzip, [.text("package/dist/app.js.map", ArtifactScannerTests.leakingMap)])
 
     @Test func hashingOnGivesTheDigestAndSizeOfTheBytes() throws {
         let report = ArtifactScannerTests.scan("on.tgz", Self.tgz)

@@ -194,4 +194,26 @@ import Testing
                 "b.js": [Expected(ruleID: "aws-access-key-id", line: 1, column: 1, secret: Self.awsKey)],
             ])
     }
+
+    @Test func entriesWithMoreSecretsThanKeptSayHowManyAreListed() {
+        // 1,200 distinct AWS key ids in one entry, 3 in the next: the first keeps 1,000 and the map says so.
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        /// Key `number` in the key-id alphabet: its base-32 digits, then letters to 16 characters (all distinct).
+        func key(_ number: Int) -> String {
+            var characters: [Character] = []
+            for position in 0..<16 {
+                let digit: Int = position < 3 ? (number >> (5 * position)) & 31 : position
+                characters.append(alphabet[digit])
+            }
+            return "AKIA" + String(characters)
+        }
+        let keys = (0..<1_200).map(key)
+        let crowded = keys.map { "k = \"\($0)\";" }.joined(separator: "\n")
+        let map = MapText.map(sources: ["crowded.js", "few.js"], contents: [crowded, keys.prefix(3).joined(separator: " ")])
+        var tokenizer = SourceMapTokenizer(secrets: Self.scanning)
+        Array(map.utf8).withUnsafeBytes { tokenizer.consume($0) }
+        let summary = tokenizer.finish()
+        #expect(summary?.exposed.map(\.secrets.count) == [1_000, 3])
+        #expect(summary?.notes == [.secretsPastCap(entries: 1, keptPerEntry: 1_000)])
+    }
 }

@@ -14,4 +14,6 @@ public enum MapNote: Hashable, Sendable {
     case versionNotThree
     /// `sourcesContent` and `sources` differ in length.
     case lengthMismatch(contents: Int, sources: Int)
+    /// `entries` of the map's `sourcesContent` held more secrets than are kept; each reports its first `keptPerEntry`.
+    case secretsPastCap(entries: Int, keptPerEntry: Int)
 }

@@ -32,6 +32,8 @@ public final class SecretEntryScanner {
     private var windows: [(rule: Int, from: Int, to: Int)] = []
     /// Confirmed matches by rule and start byte; a later, longer match from the same start replaces a shorter one.
     private var hits: [MatchKey: (end: Int, hit: SecretHit)] = [:]
+    /// True when the current entry had candidates past `maxHitsPerEntry`, not confirmed (the map gets a note).
+    private(set) var reachedHitCap = false
 
     private struct MatchKey: Hashable {
         var rule: Int
@@ -58,6 +60,7 @@ public final class SecretEntryScanner {
         checkpoint = TextPosition()
         windows.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
+        reachedHitCap = false
         stream.reset()
     }
 
@@ -198,7 +201,11 @@ public final class SecretEntryScanner {
     private func confirm(_ window: (rule: Int, from: Int, to: Int), available: Int) {
         let from = max(window.from, historyStart)
         let to = min(window.to, available)
-        guard from < to, hits.count < Self.maxHitsPerEntry else { return }
+        guard from < to else { return }
+        guard hits.count < Self.maxHitsPerEntry else {
+            reachedHitCap = true
+            return
+        }
         let bytes = history[(from - historyStart)..<(to - historyStart)]
         // Rules are ASCII: bytes past it stand for a non-word character, so offsets in the string are byte offsets.
         let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x1A }, as: UTF8.self)

@@ -20,6 +20,8 @@ struct MapBuilder {
     var contents: [ContentStats?] = []
     /// Secrets found in `sourcesContent` entries, by entry index.
     var contentSecrets: [Int: [SecretHit]] = [:]
+    /// Entries with more secret candidates than `SecretEntryScanner.maxHitsPerEntry` (the rest not confirmed).
+    var entriesPastSecretCap = 0
     var sectionURLs: [String] = []
     /// 0 for the root map, one more for each level of `sections` nesting.
     var sectionDepth: Int
@@ -48,6 +50,9 @@ struct MapBuilder {
         case .three: break
         case .absent: summary.notes.append(.versionAbsent)
         case .other: summary.notes.append(.versionNotThree)
+        }
+        if entriesPastSecretCap > 0 {
+            summary.notes.append(.secretsPastCap(entries: entriesPastSecretCap, keptPerEntry: SecretEntryScanner.maxHitsPerEntry))
         }
         if sawSources, contents.count > sources.count {
             summary.notes.append(.lengthMismatch(contents: contents.count, sources: sources.count))

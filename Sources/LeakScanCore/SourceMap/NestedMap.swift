@@ -68,6 +68,8 @@ final class EntryTextDecoder {
     private var secretScanner: SecretEntryScanner?
     /// The secrets of the entry that `end` closed.
     private(set) var secretHits: [SecretHit] = []
+    /// True when the entry that `end` closed held more secret candidates than are kept (`maxHitsPerEntry`).
+    private(set) var secretHitsCapped = false
 
     init(depth: Int, limits: SourceMapTokenizerLimits, findsMaps: Bool = true, secrets: SecretScanning? = nil) {
         self.depth = depth
@@ -209,7 +211,10 @@ final class EntryTextDecoder {
 
     /// Ends the entry; returns the maps found in it (direct ones and those nested deeper), relative to the entry.
     func end() -> [NestedMap] {
-        if let secretScanner { secretHits = secretScanner.end() }
+        if let secretScanner {
+            secretHits = secretScanner.end()
+            secretHitsCapped = secretScanner.reachedHitCap
+        }
         guard isDecoding else { return [] }
         flush()
         finder.finish()

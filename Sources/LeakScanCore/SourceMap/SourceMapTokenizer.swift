@@ -600,6 +600,7 @@ public struct SourceMapTokenizer {
         if let hits = entryDecoder?.secretHits, !hits.isEmpty {
             maps[stringMap].contentSecrets[maps[stringMap].contents.count - 1] = hits
         }
+        if entryDecoder?.secretHitsCapped == true { maps[stringMap].entriesPastSecretCap += 1 }
     }
 
     /// Runs through the plain bytes of a string whose text is kept (keys, names), appending them up to the name limit
