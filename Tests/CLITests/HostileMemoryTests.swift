@@ -6,7 +6,9 @@ import Testing
 @Suite struct HostileMemoryTests {
     /// Four maps naming 25,000 sources each with 2,000-byte names (200 MB of names): every source is counted, and the
     /// process stays under 128 MiB because long names are kept as a prefix plus a hash.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
     func manySourcesWithLongNamesStayUnder128MiB() throws {
         let directory = TemporaryDirectory()
         let padding = String(repeating: "n", count: 1_980)
@@ -27,7 +29,9 @@ import Testing
 extension HostileMemoryTests {
     /// One script with 100,000 inline maps: the first 1,000 are findings of their own, the rest are counted together,
     /// and memory stays far under 128 MiB.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"))
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
     func scriptWithAHundredThousandInlineMapsStaysUnder128MiB() throws {
         let directory = TemporaryDirectory()
         let map = MapText.map(sources: ["src/a.ts"], contents: ["a\nb"])
