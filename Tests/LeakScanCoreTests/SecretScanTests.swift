@@ -142,6 +142,40 @@ import Testing
         }
     }
 
+    /// Tokens past several 64 KiB pieces, after lines longer than the position counter's vector batches (255 blocks of
+    /// 16 bytes) full of two- and four-byte characters, and after runs of escapes shorter than a block.
+    @Test(arguments: [false, true])
+    func tokensDeepInALongEntryWithLongLines(escapeAll: Bool) {
+        var text = ""
+        for line in 0..<400 {
+            switch line % 4 {
+            case 0: text += String(repeating: "é😀x", count: 700 + line) + "\n"
+            case 1: text += String(repeating: "\"\\\t", count: 30 + line % 7) + "\n"
+            case 2: text += "\n"
+            default: text += String(repeating: "ab", count: 4100) + "\n"
+            }
+        }
+        text += "  😀 " + Self.githubToken + "\n" + String(repeating: "é", count: 5000) + " " + Self.awsKey + "\n"
+        let map =
+            escapeAll
+            ? Self.escapedMap(sources: ["a.ts"], contents: [text])
+            : MapText.map(sources: ["a.ts"], contents: [text])
+        let github = Self.position(of: Self.githubToken, in: text)
+        let aws = Self.position(of: Self.awsKey, in: text)
+        #expect(github.line == 401 && aws.line == 402 && aws.column == 5002)
+        let expected = [
+            "a.ts": [
+                Expected(ruleID: "github-classic-token", line: github.line, column: github.column, secret: Self.githubToken),
+                Expected(ruleID: "aws-access-key-id", line: aws.line, column: aws.column, secret: Self.awsKey),
+            ]
+        ]
+        let input = Array(map.utf8)
+        #expect(Self.tokenize([input[...]]) == expected)
+        for split in stride(from: 1, to: input.count, by: input.count / 37) {
+            #expect(Self.tokenize([input[..<split], input[split...]]) == expected)
+        }
+    }
+
     @Test func nestedMapSecretsAreAtTheInnermostSource() {
         let entry = NestedMapTests.compiledEntry(original: Self.original, name: "./Config.tsx")
         let map = MapText.map(sources: ["webpack://app/src/components/Config.tsx"], contents: [entry])

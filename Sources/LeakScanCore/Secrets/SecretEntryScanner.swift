@@ -44,7 +44,7 @@ public final class SecretEntryScanner {
         self.rules = rules
         self.captures = captures
         self.stream = stream
-        pending = .allocate(capacity: Self.pieceSize + 8)
+        pending = .allocate(capacity: Self.pieceSize + 32)
     }
 
     deinit {
@@ -65,30 +65,46 @@ public final class SecretEntryScanner {
     }
 
     /// Escaped text holding only complete one-character escapes (`\n`, `\"` …) and raw UTF-8, no `\u`.
+    /// Copies sixteen bytes at a time (the piece has room for a block past its size) and stops only at backslashes:
+    /// source text escapes every line end, so runs are short and a per-run `memcpy` call would cost more than the copy.
     func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
         if pendingHighSurrogate != nil { flushLoneSurrogate() }
+        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
         var index = 0
         var filled = pendingCount
         while index < count {
-            // Copy up to the next backslash or until the piece is full, whichever comes first.
-            let limit = min(count, index + Self.pieceSize - filled)
-            let run = ByteScan.firstBackslash(base, from: index, end: limit)
-            (pending + filled).update(from: base + index, count: run - index)
-            filled += run - index
-            index = run
-            if index < limit, base[index] == UInt8(ascii: "\\") {
-                if index + 1 < count {
-                    pending[filled] = JSONEscape.simple(base[index + 1]) ?? base[index + 1]
-                    filled += 1
-                }
-                index += 2
-            }
             if filled >= Self.pieceSize {
                 pendingCount = filled
                 process(isLast: false)
                 filled = 0
             }
+            if index + 16 <= count {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(pending + filled).storeBytes(of: block, as: SIMD16<UInt8>.self)
+                let hits = unsafeBitCast(block .== backslash, to: SIMD2<UInt64>.self)
+                guard hits.x | hits.y != 0 else {
+                    filled += 16
+                    index += 16
+                    continue
+                }
+                let run = hits.x != 0 ? hits.x.trailingZeroBitCount >> 3 : 8 + hits.y.trailingZeroBitCount >> 3
+                filled += run
+                index += run
+            } else {
+                let byte = base[index]
+                if byte != UInt8(ascii: "\\") {
+                    pending[filled] = byte
+                    filled += 1
+                    index += 1
+                    continue
+                }
+            }
+            if index + 1 < count {
+                pending[filled] = JSONEscape.simple(base[index + 1]) ?? base[index + 1]
+                filled += 1
+            }
+            index += 2
         }
         pendingCount = filled
     }
@@ -238,42 +254,58 @@ struct TextPosition: Equatable {
     var column = 1
 
     /// Moves past `bytes`: `\n` starts a line; every UTF-8 lead byte is one UTF-16 unit, a four-byte lead two.
-    /// Sixteen bytes at a time: newlines counted (and the last one found) in one pass, units after it in another.
+    /// This runs over every decoded byte of every entry, so both counts add comparison lanes in vector registers and
+    /// sum them once per 255 blocks rather than reducing each block.
     mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        let newline = SIMD16<UInt8>(repeating: 0x0A)
-        var lastNewline = -1
+        let newlines = Self.count(of: 0x0A, in: base, count: bytes.count)
+        guard newlines > 0 else {
+            column += Self.utf16Units(base, count: bytes.count)
+            return
+        }
+        line += newlines
+        let lastNewline = Self.lastIndex(of: 0x0A, in: base, count: bytes.count)
+        column = 1 + Self.utf16Units(base + lastNewline + 1, count: bytes.count - lastNewline - 1)
+    }
+
+    /// How many bytes of `base[..<count]` equal `target`.
+    static func count(of target: UInt8, in base: UnsafePointer<UInt8>, count: Int) -> Int {
+        let pattern = SIMD16<UInt8>(repeating: target)
+        var total = 0
         var index = 0
-        var newlineBits = 0
-        // The last block holding a newline, and its mask: the newline's position is worked out once, after the loop.
-        var lastBlock = -1
-        var lastMask = SIMD2<UInt64>()
-        while index + 16 <= bytes.count {
-            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let mask = unsafeBitCast(block .== newline, to: SIMD2<UInt64>.self)
-            if mask.x | mask.y != 0 {
-                newlineBits += mask.x.nonzeroBitCount + mask.y.nonzeroBitCount
-                lastBlock = index
-                lastMask = mask
+        while index + 16 <= count {
+            var lanes = SIMD16<UInt8>()
+            let blocks = min(255, (count - index) / 16)
+            for _ in 0..<blocks {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                lanes &-= unsafeBitCast(block .== pattern, to: SIMD16<UInt8>.self)
+                index += 16
             }
-            index += 16
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
-        line += newlineBits / 8
-        if lastBlock >= 0 {
-            lastNewline =
-                lastMask.y != 0
-                ? lastBlock + 8 + (63 - lastMask.y.leadingZeroBitCount) / 8
-                : lastBlock + (63 - lastMask.x.leadingZeroBitCount) / 8
-        }
-        while index < bytes.count {
-            if base[index] == 0x0A {
-                line += 1
-                lastNewline = index
-            }
+        while index < count {
+            if base[index] == target { total += 1 }
             index += 1
         }
-        if lastNewline >= 0 { column = 1 }
-        column += Self.utf16Units(base + lastNewline + 1, count: bytes.count - lastNewline - 1)
+        return total
+    }
+
+    /// Index of the last byte of `base[..<count]` equal to `target`, which must occur; searched from the end.
+    static func lastIndex(of target: UInt8, in base: UnsafePointer<UInt8>, count: Int) -> Int {
+        let pattern = SIMD16<UInt8>(repeating: target)
+        var end = count
+        while end >= 16 {
+            let block = UnsafeRawPointer(base + end - 16).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = unsafeBitCast(block .== pattern, to: SIMD2<UInt64>.self)
+            if hits.y != 0 { return end - 8 + (63 - hits.y.leadingZeroBitCount) >> 3 }
+            if hits.x != 0 { return end - 16 + (63 - hits.x.leadingZeroBitCount) >> 3 }
+            end -= 16
+        }
+        while end > 0 {
+            end -= 1
+            if base[end] == target { return end }
+        }
+        preconditionFailure("lastIndex(of:) on bytes without the target")
     }
 
     /// UTF-16 code units of UTF-8 bytes: lead bytes (not `10xxxxxx`) count one, four-byte leads (`11110xxx`) one more.
@@ -284,12 +316,15 @@ struct TextPosition: Equatable {
         var units = 0
         var index = 0
         while index + 16 <= count {
-            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let leads = unsafeBitCast((block & continuationMask) .!= continuation, to: SIMD2<UInt64>.self)
-            let wide = unsafeBitCast(block .>= fourByteLead, to: SIMD2<UInt64>.self)
-            units +=
-                (leads.x.nonzeroBitCount + leads.y.nonzeroBitCount + wide.x.nonzeroBitCount + wide.y.nonzeroBitCount) / 8
-            index += 16
+            var lanes = SIMD16<UInt8>()
+            let blocks = min(127, (count - index) / 16)
+            for _ in 0..<blocks {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                lanes &-= unsafeBitCast((block & continuationMask) .!= continuation, to: SIMD16<UInt8>.self)
+                lanes &-= unsafeBitCast(block .>= fourByteLead, to: SIMD16<UInt8>.self)
+                index += 16
+            }
+            units += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
         while index < count {
             let byte = base[index]
