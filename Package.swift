@@ -54,7 +54,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ArchiveStream",
-            dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib", "CSquashfs", "CSHA256"],
+            dependencies: ["CArchive", .target(name: "CISAL", condition: .when(traits: ["ISAL"])), "CBrotli", "CZlib", "CSquashfs", "CSHA256", "CASCIIMultibyte"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
@@ -69,6 +69,8 @@ let package = Package(
         ),
         // SHA-256 with the x86 SHA extensions (the artifact digest); the only C compiled here, no library behind it.
         .target(name: "CSHA256"),
+        // An ASCII fast path in front of glibc's mbrtowc, which libarchive's tar reader calls per name byte.
+        .target(name: "CASCIIMultibyte"),
         .target(name: "LeakScanCore", swiftSettings: swiftSettings),
         .target(
             name: "SecretMatching",
@@ -87,7 +89,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "TestSupport", dependencies: ["CArchive", "ArchiveStream", "LeakScanCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArchiveStreamTests", dependencies: ["ArchiveStream", "CASCIIMultibyte", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SecretMatchingTests", dependencies: ["SecretMatching", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeakScanCoreTests", dependencies: ["LeakScanCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ArtifactScanningTests", dependencies: ["ArtifactScanning", "LeakReporters", "TestSupport"], swiftSettings: swiftSettings),
