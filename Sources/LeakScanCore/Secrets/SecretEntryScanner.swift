@@ -44,7 +44,7 @@ public final class SecretEntryScanner {
         self.rules = rules
         self.captures = captures
         self.stream = stream
-        pending = .allocate(capacity: Self.pieceSize + 32)
+        pending = .allocate(capacity: Self.pieceSize + 128)
     }
 
     deinit {
@@ -65,12 +65,11 @@ public final class SecretEntryScanner {
     }
 
     /// Escaped text holding only complete one-character escapes (`\n`, `\"` …) and raw UTF-8, no `\u`.
-    /// Copies sixteen bytes at a time (the piece has room for a block past its size) and stops only at backslashes:
-    /// source text escapes every line end, so runs are short and a per-run `memcpy` call would cost more than the copy.
+    /// Copies 64 bytes at a time (the piece has room for a block past its size) and stops only at backslashes: source
+    /// text escapes every line end, so runs are short and a per-run `memcpy` call would cost more than the copy.
     func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
         if pendingHighSurrogate != nil { flushLoneSurrogate() }
-        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
         var index = 0
         var filled = pendingCount
         while index < count {
@@ -79,26 +78,19 @@ public final class SecretEntryScanner {
                 process(isLast: false)
                 filled = 0
             }
-            if index + 16 <= count {
-                let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                UnsafeMutableRawPointer(pending + filled).storeBytes(of: block, as: SIMD16<UInt8>.self)
-                let hits = unsafeBitCast(block .== backslash, to: SIMD2<UInt64>.self)
-                guard hits.x | hits.y != 0 else {
-                    filled += 16
-                    index += 16
+            if index + 64 <= count {
+                guard let run = Self.copyBlock(from: base + index, to: pending + filled) else {
+                    filled += 64
+                    index += 64
                     continue
                 }
-                let run = hits.x != 0 ? hits.x.trailingZeroBitCount >> 3 : 8 + hits.y.trailingZeroBitCount >> 3
                 filled += run
                 index += run
-            } else {
-                let byte = base[index]
-                if byte != UInt8(ascii: "\\") {
-                    pending[filled] = byte
-                    filled += 1
-                    index += 1
-                    continue
-                }
+            } else if base[index] != UInt8(ascii: "\\") {
+                pending[filled] = base[index]
+                filled += 1
+                index += 1
+                continue
             }
             if index + 1 < count {
                 pending[filled] = JSONEscape.simple(base[index + 1]) ?? base[index + 1]
@@ -107,6 +99,36 @@ public final class SecretEntryScanner {
             index += 2
         }
         pendingCount = filled
+    }
+
+    /// Copies 64 bytes from `source` to `target`; returns the offset of the first backslash among them, nil if none.
+    @inline(__always)
+    private static func copyBlock(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int? {
+        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        let blocks = (
+            from.loadUnaligned(as: SIMD16<UInt8>.self), from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self),
+            from.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self),
+            from.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self)
+        )
+        to.storeBytes(of: blocks.0, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: blocks.1, toByteOffset: 16, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: blocks.2, toByteOffset: 32, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: blocks.3, toByteOffset: 48, as: SIMD16<UInt8>.self)
+        let hits = (
+            unsafeBitCast(blocks.0 .== backslash, to: SIMD2<UInt64>.self),
+            unsafeBitCast(blocks.1 .== backslash, to: SIMD2<UInt64>.self),
+            unsafeBitCast(blocks.2 .== backslash, to: SIMD2<UInt64>.self),
+            unsafeBitCast(blocks.3 .== backslash, to: SIMD2<UInt64>.self)
+        )
+        let any = hits.0 | hits.1 | hits.2 | hits.3
+        guard any.x | any.y != 0 else { return nil }
+        let first: (offset: Int, block: SIMD2<UInt64>) =
+            hits.0.x | hits.0.y != 0
+            ? (0, hits.0) : hits.1.x | hits.1.y != 0 ? (16, hits.1) : hits.2.x | hits.2.y != 0 ? (32, hits.2) : (48, hits.3)
+        let lanes = first.block
+        return first.offset + (lanes.x != 0 ? lanes.x.trailingZeroBitCount >> 3 : 8 + lanes.y.trailingZeroBitCount >> 3)
     }
 
     /// One UTF-16 code unit decoded by the tokenizer (`\uXXXX`, or a one-character escape split across chunks).
