@@ -6,12 +6,15 @@
 
 /// The pure-Swift engine: finds each rule's literal anchors with `memmem` and reports a window around every hit for
 /// the capturing pass. Slower than Vectorscan (one pass per anchor) but runs everywhere; used where Vectorscan
-/// cannot (a CPU without SSE4.2, a build without it, a rule it rejects).
+/// cannot (a CPU without SSE4.2, a build without it, a rule it rejects). A rule without anchors (a user's gitleaks
+/// rule) gets a window over every piece: the capturing pass then searches all of the text, slowly but completely.
 public struct AnchorMatchEngine: SecretMatchEngine {
     public let name = "swift-anchors"
     public let fallback: SecretEngineFallback?
     /// Each anchor spelling with the rules it stands for.
     let anchors: [(bytes: [UInt8], rules: [Int])]
+    /// Rules with no anchor, searched by the capturing pass over every piece.
+    let unanchored: [Int]
     /// How far before an anchor and after its end a match may reach.
     static let reach = SecretEntryScanner.maxMatchLength
 
@@ -32,6 +35,7 @@ public struct AnchorMatchEngine: SecretMatchEngine {
             }
         }
         anchors = order.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byAnchor[$0]!) }
+        unanchored = rules.indices.filter { rules[$0].anchors.allSatisfy(\.isEmpty) }
     }
 
     private static func capitalized(_ word: String) -> String {
@@ -39,19 +43,21 @@ public struct AnchorMatchEngine: SecretMatchEngine {
     }
 
     public func makeStream() -> any SecretMatchStream {
-        AnchorMatchStream(anchors: anchors, longest: anchors.map(\.bytes.count).max() ?? 0)
+        AnchorMatchStream(anchors: anchors, unanchored: unanchored, longest: anchors.map(\.bytes.count).max() ?? 0)
     }
 }
 
 /// One thread's anchor search; keeps the last bytes of the previous piece so an anchor split between pieces is found.
 final class AnchorMatchStream: SecretMatchStream {
     private let anchors: [(bytes: [UInt8], rules: [Int])]
+    private let unanchored: [Int]
     private let carryLength: Int
     private var carry: [UInt8] = []
     private var joined: [UInt8] = []
 
-    init(anchors: [(bytes: [UInt8], rules: [Int])], longest: Int) {
+    init(anchors: [(bytes: [UInt8], rules: [Int])], unanchored: [Int], longest: Int) {
         self.anchors = anchors
+        self.unanchored = unanchored
         carryLength = max(0, longest - 1)
     }
 
@@ -64,6 +70,9 @@ final class AnchorMatchStream: SecretMatchStream {
 
     func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, report: (Int, Int, Int) -> Void) {
         guard !piece.isEmpty else { return }
+        for rule in unanchored {
+            report(rule, max(0, offset - AnchorMatchEngine.reach), offset + piece.count)
+        }
         // Anchors that straddle the previous piece: searched in the carry joined to the piece's first bytes.
         if !carry.isEmpty {
             joined.removeAll(keepingCapacity: true)
