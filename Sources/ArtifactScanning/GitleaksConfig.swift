@@ -103,6 +103,11 @@ public struct GitleaksConfigError: Error, Equatable, Sendable, CustomStringConve
     public var message: String
 
     public var description: String { "\(path): \(message)" }
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
 }
 
 /// Typed reads from TOMLKit tables, each failing with a sentence that names where the value is.

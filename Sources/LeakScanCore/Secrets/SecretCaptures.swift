@@ -7,8 +7,11 @@ final class SecretCaptures: @unchecked Sendable {
     let matchesUnicode: [Bool]
 
     init(rules: [SecretRule]) {
-        regexes = rules.map { rule in try? SecretRegex.compile(rule.pattern) }
-        matchesUnicode = rules.map { !$0.pattern.utf8.allSatisfy { $0 < 0x80 } }
+        let unicode = rules.map { !$0.pattern.utf8.allSatisfy { $0 < 0x80 } }
+        regexes = zip(rules, unicode).map { rule, unicode in
+            try? unicode ? SecretRegex.compileForUnicodeText(rule.pattern) : SecretRegex.compile(rule.pattern)
+        }
+        matchesUnicode = unicode
     }
 
     /// The secret group that means "the first group that matched something" (gitleaks' `secretGroup = 0`).
@@ -44,10 +47,16 @@ final class SecretCaptures: @unchecked Sendable {
 }
 
 /// How every pattern of the secret scan is compiled as a Swift `Regex`: `\b`, `\w`, `\d` and `\s` in their ASCII
-/// sense (as in Vectorscan's byte mode and Go's RE2), matching by Unicode scalars so byte offsets stay exact.
+/// sense (as in Vectorscan's byte mode and Go's RE2).
 public enum SecretRegex {
     public static func compile(_ pattern: String) throws -> Regex<AnyRegexOutput> {
-        try Regex(pattern).wordBoundaryKind(.simple).asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
+        try Regex(pattern).wordBoundaryKind(.simple).asciiOnlyCharacterClasses()
+    }
+
+    /// For a pattern with characters past ASCII, run on the real text: by Unicode scalars so byte offsets stay exact.
+    /// (Swift 6.3's `\b` never matches with both `.simple` boundaries and scalar semantics, so the default kind.)
+    static func compileForUnicodeText(_ pattern: String) throws -> Regex<AnyRegexOutput> {
+        try Regex(pattern).asciiOnlyCharacterClasses().matchingSemantics(.unicodeScalar)
     }
 
     /// True when `pattern` matches somewhere in `text`.

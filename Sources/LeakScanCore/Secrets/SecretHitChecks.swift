@@ -22,7 +22,9 @@ final class SecretHitChecks: @unchecked Sendable {
         var checks: [String: (path: Regex<AnyRegexOutput>?, allowlists: [CompiledAllowlist])] = [:]
         for rule in rules {
             guard let ruleChecks = rule.checks else { continue }
-            checks[rule.id] = (ruleChecks.pathPattern.flatMap { try? SecretRegex.compile($0) }, ruleChecks.allowlists.map(compiled))
+            checks[rule.id] = (
+                ruleChecks.pathPattern.flatMap { try? SecretRegex.compile($0) }, ruleChecks.allowlists.map(compiled)
+            )
         }
         ruleChecks = checks
         pathOnly = extras.pathOnlyRules.map { rule in
