@@ -70,5 +70,10 @@ public enum SecretRuleSet {
     public struct InvalidTerm: Error, Equatable, Sendable {
         public var term: String
         public var message: String
+
+        public init(term: String, message: String) {
+            self.term = term
+            self.message = message
+        }
     }
 }
