@@ -154,9 +154,10 @@ import Testing
         #expect(config.rules.map(\.id) == ["team-deploy-key", "team-token", "internal-host", "team-session", "config-only"])
         #expect(config.disabledRules == ["aws-access-key-id", "team-disabled"])
         #expect(config.extras.pathOnlyRules.map(\.id) == ["env-file"])
-        #expect(config.extras.allowlists == [
-            SecretAllowlist(regexes: ["ghp_Allowed"], regexTarget: .match, ruleIDs: ["github-classic-token"])
-        ])
+        #expect(
+            config.extras.allowlists == [
+                SecretAllowlist(regexes: ["ghp_Allowed"], regexTarget: .match, ruleIDs: ["github-classic-token"])
+            ])
         let token = try #require(config.rules.first { $0.id == "team-token" })
         #expect(token.checks?.minimumEntropy == 3.0)
         #expect(token.checks?.allowlists.count == 2)

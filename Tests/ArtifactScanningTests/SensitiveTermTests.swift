@@ -52,7 +52,9 @@ import Testing
     }
 
     @Test func aTermPatternThatCannotRunIsAnError() {
-        #expect(throws: SecretRuleSet.InvalidTerm(term: #"re:a\C"#, message: #"not supported here: '\C' is not currently supported"#)) {
+        #expect(
+            throws: SecretRuleSet.InvalidTerm(term: #"re:a\C"#, message: #"not supported here: '\C' is not currently supported"#)
+        ) {
             try SecretRuleSet.scanning(enabling: [], terms: [#"re:a\C"#])
         }
         #expect(throws: SecretRuleSet.InvalidTerm(term: "re:x*", message: "matches empty text")) {
