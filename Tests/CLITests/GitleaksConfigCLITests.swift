@@ -43,7 +43,10 @@ import Testing
         let result = try CLIRunner.run([artifact, "--gitleaks-config", config], in: directory.path)
         #expect(result.status == 1, "\(result.stderr)")
         let secretLines = result.stdout.split(separator: "\n").filter { $0.contains(" exposes ") && $0.hasPrefix("  ") }
-        #expect(secretLines == [#"  error   package/dist/cli.js.map → src/settings.ts:2:23 exposes team-token tt_Z…(23 chars) (unverified)"#])
+        #expect(
+            secretLines == [
+                #"  error   package/dist/cli.js.map → src/settings.ts:2:23 exposes team-token tt_Z…(23 chars) (unverified)"#
+            ])
         let without = try CLIRunner.run([artifact], in: directory.path)
         #expect(without.stdout.contains("src/settings.ts:4:14 exposes aws-access-key-id"))
         #expect(!without.stdout.contains("team-token"))
