@@ -214,7 +214,7 @@ import Testing
         for anchorEngine in [false, true] {
             let best = try SecretRuleSet.scanning(enabling: [], terms: [], gitleaks: config)
             let scanning = anchorEngine ? SecretScanning(rules: best.rules, extras: best.extras) : best
-            let contents = ["zz_123456\n// NEEDLE far below\n", "zz_123456 no keyword\n", "needle zz_654321"]
+            let contents = ["zz_123456\n// NeEdLe far below\n", "zz_123456 no keyword\n", "needle zz_654321"]
             let map = MapText.map(sources: ["a.ts", "b.ts", "c.ts"], contents: contents)
             var tokenizer = SourceMapTokenizer(secrets: scanning)
             Array(map.utf8).withUnsafeBytes { tokenizer.consume($0) }

@@ -4,14 +4,14 @@ import LeakScanCore
 import TestSupport
 import Testing
 
-/// Sensitive terms (issue 18 item 3): words match whole and case-blind, also past ASCII (`Überprojekt`, a CJK
-/// codename), `re:` terms are regular expressions; on both engines, at every split, at exact UTF-16 columns.
+/// Sensitive terms (issue 18 item 3): words match whole and case-blind (any mix of cases, on both engines), also past
+/// ASCII (`Überprojekt`, a CJK codename), `re:` terms are regular expressions; at every split, at exact UTF-16 columns.
 @Suite struct SensitiveTermTests {
     static let terms = ["Überprojekt", "星辰计划", "capybara", #"re:\bproj-(?:alpha|beta)-v\d{1,3}\b"#]
 
     static let original = """
         // 😀 ÜBERPROJEKT and überprojekt ship, not Überprojekte
-        const a = "星辰计划"; // Capybara, not capybaras
+        const a = "星辰计划"; // Capybara, cApYbArA, not capybaras
         fetch("https://PROJ-beta-v12.example") // proj-gamma-v1 is fine
         """
 
@@ -32,7 +32,7 @@ import Testing
 
     static let expected = [
         at("ÜBERPROJEKT", in: original), at("überprojekt", in: original), at("星辰计划", in: original),
-        at("Capybara", in: original), at("PROJ-beta-v12", in: original),
+        at("Capybara", in: original), at("cApYbArA", in: original), at("PROJ-beta-v12", in: original),
     ]
 
     @Test(arguments: [false, true])
