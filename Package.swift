@@ -33,6 +33,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -77,7 +78,8 @@ let package = Package(
             dependencies: [.target(name: "CVectorscan", condition: .when(traits: ["Vectorscan"])), "LeakScanCore"],
             swiftSettings: swiftSettings),
         .target(
-            name: "ArtifactScanning", dependencies: ["ArchiveStream", "LeakScanCore", "SecretMatching"],
+            name: "ArtifactScanning",
+            dependencies: ["ArchiveStream", "LeakScanCore", "SecretMatching", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swiftSettings),
         .target(name: "LeakReporters", dependencies: ["LeakScanCore"], swiftSettings: swiftSettings),
         .executableTarget(

@@ -150,12 +150,21 @@ public enum PolicyFile {
         return Policy.AllowEntry(pathGlob: glob, fingerprint: fingerprint, rule: rule, reason: reason)
     }
 
-    /// `"secrets": {"levels": {"<secret rule id or secret-exposed>": "error|warning|note"}, "enable": ["<rule id>"]}`.
+    /// `"secrets": {"levels": {"<secret rule id or secret-exposed>": "error|warning|note"}, "enable": ["<rule id>"],
+    /// "gitleaksConfig": "<.gitleaks.toml, relative to the policy file>"}`.
     static func readSecrets(_ secrets: JSONCValue, into policy: inout Policy, path: String) throws(Problem) {
         guard let members = secrets.members else {
             throw Problem(path: path, at: secrets.position, message: "\"secrets\" must be an object")
         }
-        try checkKeys(members, allowed: ["levels", "enable"], in: "\"secrets\"", path: path)
+        try checkKeys(members, allowed: ["levels", "enable", "gitleaksConfig"], in: "\"secrets\"", path: path)
+        if let config = secrets["gitleaksConfig"] {
+            guard let file = config.string, !file.isEmpty else {
+                throw Problem(path: path, at: config.position, message: "\"secrets.gitleaksConfig\" must be a file path")
+            }
+            policy.gitleaksConfig =
+                file.hasPrefix("/")
+                ? file : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(file).path
+        }
         let known = Set(
             BuiltinSecretRules.all.map(\.id) + [
                 SecretRuleSet.termRuleID, Rule.secretExposed.rawValue,

@@ -7,6 +7,8 @@ extension Wording {
     /// Sensitive terms are the user's own words and are shown as they are, as is everything with `show`.
     package static func excerpt(_ secret: Finding.SecretFinding, rule: Rule, show: Bool) -> String {
         if show || rule == .sensitiveTermExposed { return Formatting.quoted(secret.secret) }
+        // A gitleaks path-only rule matches the file itself: there is no secret text.
+        if secret.secret.isEmpty { return "(the file itself)" }
         let characters = Array(secret.secret)
         let kept = min(4, characters.count / 4)
         return Formatting.quoted(String(characters.prefix(kept))) + "…(\(Formatting.count(characters.count, "char")))"

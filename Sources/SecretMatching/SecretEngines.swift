@@ -26,8 +26,8 @@ public enum SecretEngines {
         }
     #endif
 
-    /// The secret scan of a run over `rules`, built on first use with the best engine.
-    public static func scanning(rules: [SecretRule]) -> SecretScanning {
-        SecretScanning(rules: rules) { best(for: $0) }
+    /// The secret scan of a run over `rules` (and `extras`, a gitleaks file's), built on first use with the best engine.
+    public static func scanning(rules: [SecretRule], extras: SecretScanExtras = SecretScanExtras()) -> SecretScanning {
+        SecretScanning(rules: rules, extras: extras) { best(for: $0) }
     }
 }

@@ -33,7 +33,8 @@
         public init(rules: [SecretRule], windowLength: Int) throws(BuildError) {
             guard leak_scan_cpu_runs_vectorscan() != 0 else { throw .unsupportedCPU }
             self.windowLength = windowLength
-            let cachePath = DatabaseCache.path(for: rules.map(\.pattern))
+            let flags = rules.map { $0.reportsOnce ? UInt32(HS_FLAG_SINGLEMATCH) : 0 }
+            let cachePath = DatabaseCache.path(for: zip(rules, flags).map { "\($1) \($0.pattern)" })
             if let cachePath, let cached = DatabaseCache.load(cachePath) {
                 var scratch: OpaquePointer?
                 if hs_alloc_scratch(cached, &scratch) == HS_SUCCESS, let scratch {
@@ -45,7 +46,6 @@
             }
             let patterns: [UnsafeMutablePointer<CChar>?] = rules.map { strdup($0.pattern) }
             defer { patterns.forEach { free($0) } }
-            let flags = [UInt32](repeating: 0, count: rules.count)
             let ids = (0..<rules.count).map { UInt32($0) }
             var compiled: OpaquePointer?
             var failure: UnsafeMutablePointer<hs_compile_error_t>?

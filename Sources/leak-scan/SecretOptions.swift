@@ -4,7 +4,8 @@ import FoundationEssentials
 import LeakScanCore
 
 /// The secret scan's flags: on by default (a security tool), `--no-secrets` turns it off, `--terms` adds the user's
-/// sensitive words, `--show-secrets` prints secrets instead of redacted excerpts.
+/// sensitive words, `--gitleaks-config` a team's gitleaks rules, `--show-secrets` prints secrets instead of redacted
+/// excerpts.
 struct SecretOptions: ParsableArguments {
     @Flag(
         name: .customLong("no-secrets"),
@@ -19,7 +20,14 @@ struct SecretOptions: ParsableArguments {
         completion: .file())
     var terms: String?
 
-    /// The run's secret scan: built-in rules, rules and terms of every policy loaded, and `--terms`.
+    @Option(
+        name: .long,
+        help: "A .gitleaks.toml whose rules, allowlists and disabledRules join the secret scan (never found on its own).",
+        completion: .file())
+    var gitleaksConfig: String?
+
+    /// The run's secret scan: built-in rules, rules and terms of every policy loaded, `--terms`, and the gitleaks file
+    /// (`--gitleaks-config`, else the first policy's `secrets.gitleaksConfig`).
     func scanning(policies: [Policy]) throws(CommandError) -> SecretScanning? {
         if noSecrets { return nil }
         var listed: [String] = []
@@ -31,8 +39,20 @@ struct SecretOptions: ParsableArguments {
                 .map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
-        return SecretRuleSet.scanning(
-            enabling: policies.reduce(into: Set()) { $0.formUnion($1.enabledSecretRules) },
-            terms: listed + policies.flatMap(\.terms))
+        var gitleaks: GitleaksConfig?
+        if let path = gitleaksConfig ?? policies.lazy.compactMap(\.gitleaksConfig).first {
+            do {
+                gitleaks = try GitleaksConfig.load(path: path)
+            } catch {
+                throw .incomplete("gitleaks config \(error.description)")
+            }
+        }
+        do {
+            return try SecretRuleSet.scanning(
+                enabling: policies.reduce(into: Set()) { $0.formUnion($1.enabledSecretRules) },
+                terms: listed + policies.flatMap(\.terms), gitleaks: gitleaks)
+        } catch {
+            throw .usage("sensitive term \(error.term): \(error.message)")
+        }
     }
 }

@@ -39,7 +39,18 @@ import Testing
         #expect(policy.allow == [Policy.AllowEntry(pathGlob: "src/fixtures/*", rule: "url-credentials", reason: "test fixtures")])
     }
 
+    @Test func gitleaksConfigIsResolvedAgainstThePolicyFolder() throws {
+        let relative = try Self.parse(#"{"version": 1, "secrets": {"gitleaksConfig": "ci/.gitleaks.toml"}}"#)
+        #expect(relative.gitleaksConfig == "/repo/ci/.gitleaks.toml")
+        let absolute = try Self.parse(#"{"version": 1, "secrets": {"gitleaksConfig": "/etc/team.toml"}}"#)
+        #expect(absolute.gitleaksConfig == "/etc/team.toml")
+    }
+
     @Test(arguments: [
+        (
+            #"{"version": 1, "secrets": {"gitleaksConfig": 3}}"#,
+            #"/repo/.leak-scan.json:1:46: "secrets.gitleaksConfig" must be a file path"#
+        ),
         (
             #"{"version": 1, "secrets": {"levels": {"github-classic-token": "fatal"}}}"#,
             #"/repo/.leak-scan.json:1:63: "secrets.levels.github-classic-token" must be "error", "warning" or "note""#

@@ -15,6 +15,9 @@ public struct Policy: Hashable, Sendable {
     public var enabledSecretRules: Set<String> = []
     /// Words the user marked sensitive (codenames, internal hosts): each occurrence is a `sensitive-term-exposed`.
     public var terms: [String] = []
+    /// A `.gitleaks.toml` whose rules and allowlists join the secret scan (`secrets.gitleaksConfig`, resolved against
+    /// the policy file's folder).
+    public var gitleaksConfig: String?
 
     public init() {}
 

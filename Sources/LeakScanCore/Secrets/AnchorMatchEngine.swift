@@ -6,12 +6,17 @@
 
 /// The pure-Swift engine: finds each rule's literal anchors with `memmem` and reports a window around every hit for
 /// the capturing pass. Slower than Vectorscan (one pass per anchor) but runs everywhere; used where Vectorscan
-/// cannot (a CPU without SSE4.2, a build without it, a rule it rejects).
+/// cannot (a CPU without SSE4.2, a build without it, a rule it rejects). A rule without anchors (a user's gitleaks
+/// rule) gets a window over every piece: the capturing pass then searches all of the text, slowly but completely.
 public struct AnchorMatchEngine: SecretMatchEngine {
     public let name = "swift-anchors"
     public let fallback: SecretEngineFallback?
     /// Each anchor spelling with the rules it stands for.
     let anchors: [(bytes: [UInt8], rules: [Int])]
+    /// ASCII anchors matched in any case: lowercased, searched in a lowercased copy of the text.
+    let foldedAnchors: [(bytes: [UInt8], rules: [Int])]
+    /// Rules with no anchor, searched by the capturing pass over every piece.
+    let unanchored: [Int]
     /// How far before an anchor and after its end a match may reach.
     static let reach = SecretEntryScanner.maxMatchLength
 
@@ -19,19 +24,26 @@ public struct AnchorMatchEngine: SecretMatchEngine {
     public init(rules: [SecretRule], fallback: SecretEngineFallback? = nil) {
         self.fallback = fallback
         var byAnchor: [[UInt8]: [Int]] = [:]
-        var order: [[UInt8]] = []
+        var byFolded: [[UInt8]: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for anchor in rule.anchors where !anchor.isEmpty {
+                if rule.anchorsIgnoreCase, anchor.utf8.allSatisfy({ $0 < 0x80 }) {
+                    let bytes = Array(anchor.lowercased().utf8)
+                    if byFolded[bytes]?.contains(index) != true { byFolded[bytes, default: []].append(index) }
+                    continue
+                }
+                // Past ASCII, case is folded by spelling: lower, upper and capitalized.
                 let spellings =
                     rule.anchorsIgnoreCase ? [anchor.lowercased(), anchor.uppercased(), Self.capitalized(anchor)] : [anchor]
                 for spelling in Set(spellings) {
                     let bytes = Array(spelling.utf8)
-                    if byAnchor[bytes] == nil { order.append(bytes) }
                     if byAnchor[bytes]?.contains(index) != true { byAnchor[bytes, default: []].append(index) }
                 }
             }
         }
-        anchors = order.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byAnchor[$0]!) }
+        anchors = byAnchor.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byAnchor[$0]!) }
+        foldedAnchors = byFolded.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byFolded[$0]!) }
+        unanchored = rules.indices.filter { rules[$0].anchors.allSatisfy(\.isEmpty) }
     }
 
     private static func capitalized(_ word: String) -> String {
@@ -39,19 +51,30 @@ public struct AnchorMatchEngine: SecretMatchEngine {
     }
 
     public func makeStream() -> any SecretMatchStream {
-        AnchorMatchStream(anchors: anchors, longest: anchors.map(\.bytes.count).max() ?? 0)
+        AnchorMatchStream(
+            anchors: anchors, foldedAnchors: foldedAnchors, unanchored: unanchored,
+            longest: (anchors + foldedAnchors).map(\.bytes.count).max() ?? 0)
     }
 }
 
 /// One thread's anchor search; keeps the last bytes of the previous piece so an anchor split between pieces is found.
 final class AnchorMatchStream: SecretMatchStream {
     private let anchors: [(bytes: [UInt8], rules: [Int])]
+    private let foldedAnchors: [(bytes: [UInt8], rules: [Int])]
+    private let unanchored: [Int]
     private let carryLength: Int
     private var carry: [UInt8] = []
     private var joined: [UInt8] = []
+    /// The searched bytes with ASCII letters lowercased, for `foldedAnchors`.
+    private var lowered: [UInt8] = []
 
-    init(anchors: [(bytes: [UInt8], rules: [Int])], longest: Int) {
+    init(
+        anchors: [(bytes: [UInt8], rules: [Int])], foldedAnchors: [(bytes: [UInt8], rules: [Int])], unanchored: [Int],
+        longest: Int
+    ) {
         self.anchors = anchors
+        self.foldedAnchors = foldedAnchors
+        self.unanchored = unanchored
         carryLength = max(0, longest - 1)
     }
 
@@ -64,6 +87,9 @@ final class AnchorMatchStream: SecretMatchStream {
 
     func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, report: (Int, Int, Int) -> Void) {
         guard !piece.isEmpty else { return }
+        for rule in unanchored {
+            report(rule, max(0, offset - AnchorMatchEngine.reach), offset + piece.count)
+        }
         // Anchors that straddle the previous piece: searched in the carry joined to the piece's first bytes.
         if !carry.isEmpty {
             joined.removeAll(keepingCapacity: true)
@@ -99,10 +125,24 @@ final class AnchorMatchStream: SecretMatchStream {
         return nil
     }
 
-    /// Reports every anchor starting below `limit` and ending past `floor` (the others are seen by another search).
+    /// Reports every anchor starting below `limit` and ending past `floor` (the others are seen by another search):
+    /// the exact anchors in `buffer`, the case-blind ones in a lowercased copy of it.
     private func search(
         _ buffer: UnsafeRawBufferPointer, startingBefore limit: Int, endingAfter floor: Int, base: Int,
         report: (Int, Int, Int) -> Void
+    ) {
+        search(anchors, in: buffer, startingBefore: limit, endingAfter: floor, base: base, report: report)
+        guard !foldedAnchors.isEmpty else { return }
+        lowered.removeAll(keepingCapacity: true)
+        lowered.append(contentsOf: buffer.lazy.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 })
+        lowered.withUnsafeBytes { folded in
+            search(foldedAnchors, in: folded, startingBefore: limit, endingAfter: floor, base: base, report: report)
+        }
+    }
+
+    private func search(
+        _ anchors: [(bytes: [UInt8], rules: [Int])], in buffer: UnsafeRawBufferPointer, startingBefore limit: Int,
+        endingAfter floor: Int, base: Int, report: (Int, Int, Int) -> Void
     ) {
         guard buffer.baseAddress != nil else { return }
         for anchor in anchors where anchor.bytes.count <= buffer.count {

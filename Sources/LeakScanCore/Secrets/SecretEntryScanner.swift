@@ -40,11 +40,36 @@ public final class SecretEntryScanner {
         var start: Int
     }
 
-    init(rules: [SecretRule], captures: SecretCaptures, stream: any SecretMatchStream) {
-        self.rules = rules
+    init(scanning: SecretScanning, captures: SecretCaptures, stream: any SecretMatchStream) {
+        rules = scanning.rules
         self.captures = captures
         self.stream = stream
+        keywordsOfRule = scanning.keywordsOfRule
+        keywordSeen = Array(repeating: false, count: scanning.keywords.count)
+        honorsAllowComments = scanning.extras.honorsAllowComments
+        keepsContext = !scanning.extras.allowlists.isEmpty || rules.contains { $0.checks != nil }
+        lineReach = honorsAllowComments || keepsContext ? Self.maxLineTail : 0
         pending = .allocate(capacity: Self.pieceSize + 128)
+    }
+
+    /// How far past a match's end its line is looked at (for `gitleaks:allow` and allowlists on the line).
+    static let maxLineTail = 1024
+    /// Per rule, the keywords of which one must occur in the entry; which keywords the entry has shown so far.
+    private let keywordsOfRule: [[Int]]
+    private var keywordSeen: [Bool]
+    private let honorsAllowComments: Bool
+    /// True when hits keep their match and line for allowlists.
+    private let keepsContext: Bool
+    /// Bytes past a match's end a window waits for, so the match's line is whole (0 without a gitleaks file).
+    private let lineReach: Int
+
+    /// An engine report: a keyword probe (past the rules) marks its keyword seen, a rule's window waits its turn.
+    private func accept(_ rule: Int, _ from: Int, _ to: Int) {
+        if rule >= rules.count {
+            keywordSeen[rule - rules.count] = true
+        } else {
+            windows.append((rule, from, to + lineReach))
+        }
     }
 
     deinit {
@@ -61,6 +86,7 @@ public final class SecretEntryScanner {
         windows.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
         reachedHitCap = false
+        if !keywordSeen.isEmpty { keywordSeen = Array(repeating: false, count: keywordSeen.count) }
         stream.reset()
     }
 
@@ -181,7 +207,11 @@ public final class SecretEntryScanner {
     func end() -> [SecretHit] {
         if pendingHighSurrogate != nil { flushLoneSurrogate() }
         process(isLast: true)
-        return hits.values.map(\.hit).sorted()
+        if keywordSeen.isEmpty { return hits.values.map(\.hit).sorted() }
+        return hits.filter { key, _ in
+            let needed = keywordsOfRule[key.rule]
+            return needed.isEmpty || needed.contains { keywordSeen[$0] }
+        }.values.map(\.hit).sorted()
     }
 
     /// Scans the pending piece, confirms the windows it completes and drops what no window can reach any more.
@@ -189,8 +219,8 @@ public final class SecretEntryScanner {
         if pendingCount > 0 {
             let offset = historyStart + history.count
             let piece = UnsafeBufferPointer(start: pending, count: pendingCount)
-            stream.scan(UnsafeRawBufferPointer(piece), at: offset) { rule, from, to in windows.append((rule, from, to)) }
-            if isLast { stream.finish { rule, from, to in windows.append((rule, from, to)) } }
+            stream.scan(UnsafeRawBufferPointer(piece), at: offset) { rule, from, to in accept(rule, from, to) }
+            if isLast { stream.finish { rule, from, to in accept(rule, from, to) } }
             pendingCount = 0
             if windows.isEmpty {
                 keepTail(of: piece, at: offset)
@@ -198,7 +228,7 @@ public final class SecretEntryScanner {
             }
             history.append(contentsOf: piece)
         } else if isLast {
-            stream.finish { rule, from, to in windows.append((rule, from, to)) }
+            stream.finish { rule, from, to in accept(rule, from, to) }
         }
         let available = historyStart + history.count
         var waiting: [(rule: Int, from: Int, to: Int)] = []
@@ -237,18 +267,27 @@ public final class SecretEntryScanner {
     }
 
     private func confirm(_ window: (rule: Int, from: Int, to: Int), available: Int) {
-        let from = max(window.from, historyStart)
-        let to = min(window.to, available)
+        var from = max(window.from, historyStart)
+        var to = min(window.to, available)
         guard from < to else { return }
         guard hits.count < Self.maxHitsPerEntry else {
             reachedHitCap = true
             return
         }
-        let bytes = history[(from - historyStart)..<(to - historyStart)]
-        // Rules are ASCII: bytes past it stand for a non-word character, so offsets in the string are byte offsets.
-        let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x1A }, as: UTF8.self)
         let rule = rules[window.rule]
-        for found in captures.matches(rule: window.rule, secretGroup: rule.secretGroup, in: text) {
+        let text: String
+        if captures.matchesUnicode[window.rule] {
+            // The real text, cut at character edges so offsets in the string are byte offsets.
+            while from < to, history[from - historyStart] & 0xC0 == 0x80 { from += 1 }
+            while to > from, to < available, history[to - historyStart] & 0xC0 == 0x80 { to -= 1 }
+            text = String(decoding: history[(from - historyStart)..<(to - historyStart)], as: UTF8.self)
+        } else {
+            // ASCII rules: bytes past it stand for a non-word character, so offsets in the string are byte offsets.
+            text = String(
+                decoding: history[(from - historyStart)..<(to - historyStart)].map { $0 < 0x80 ? $0 : 0x1A }, as: UTF8.self)
+        }
+        let secretGroup = rule.checks?.secretIsFirstNonEmptyGroup == true ? SecretCaptures.firstNonEmptyGroup : rule.secretGroup
+        for found in captures.matches(rule: window.rule, secretGroup: secretGroup, in: text) {
             let start = from + found.match.lowerBound
             let end = from + found.match.upperBound
             let key = MatchKey(rule: window.rule, start: start)
@@ -256,17 +295,35 @@ public final class SecretEntryScanner {
             let secretStart = from + found.secret.lowerBound - historyStart
             let secretEnd = from + found.secret.upperBound - historyStart
             let secret = String(decoding: history[secretStart..<secretEnd], as: UTF8.self)
+            if let checks = rule.checks, checks.minimumEntropy > 0, ShannonEntropy.of(secret) <= checks.minimumEntropy {
+                continue
+            }
+            var hit = SecretHit(ruleID: rule.id, kind: rule.kind, level: rule.level, line: 0, column: 0, secret: secret)
+            if lineReach > 0 {
+                let line = lineText(start: start, end: end, available: available)
+                if honorsAllowComments, line.contains(SecretScanExtras.allowComment) { continue }
+                if keepsContext {
+                    hit.lineText = line
+                    hit.matchText = String(decoding: history[(start - historyStart)..<(end - historyStart)], as: UTF8.self)
+                }
+            }
             var position = checkpoint
             history.withUnsafeBufferPointer {
                 position.advance(over: UnsafeBufferPointer(rebasing: $0[..<(start - historyStart)]))
             }
-            hits[key] = (
-                end,
-                SecretHit(
-                    ruleID: rule.id, kind: rule.kind, level: rule.level, line: position.line, column: position.column,
-                    secret: secret)
-            )
+            hit.line = position.line
+            hit.column = position.column
+            hits[key] = (end, hit)
         }
+    }
+
+    /// The line(s) a match from `start` to `end` is on, as far as the kept text reaches (gitleaks' `Line`).
+    private func lineText(start: Int, end: Int, available: Int) -> String {
+        var lineStart = start
+        while lineStart > historyStart, history[lineStart - 1 - historyStart] != 0x0A { lineStart -= 1 }
+        var lineEnd = end
+        while lineEnd < available, history[lineEnd - historyStart] != 0x0A { lineEnd += 1 }
+        return String(decoding: history[(lineStart - historyStart)..<(lineEnd - historyStart)], as: UTF8.self)
     }
 }
 

@@ -11,6 +11,9 @@ public struct SecretHit: Hashable, Sendable, Comparable {
     public var column: Int
     /// The secret itself (the rule's secret group). Reports redact it unless asked not to.
     public var secret: String
+    /// The whole match and the line(s) it is on, kept only while allowlists still have to look at them (gitleaks).
+    var matchText: String?
+    var lineText: String?
 
     public init(ruleID: String, kind: SecretRule.Kind, level: Rule.Level, line: Int, column: Int, secret: String) {
         self.ruleID = ruleID

@@ -16,6 +16,11 @@ public struct SecretRule: Hashable, Sendable {
     public var kind: Kind
     /// Rules that are mostly noise (generic assignments) exist but are off unless a policy turns them on.
     public var isOnByDefault: Bool
+    /// What a match must also pass before it is a hit (a gitleaks rule's entropy, keywords, path, allowlists); nil
+    /// for the built-in rules and terms, which need nothing past the match.
+    public var checks: SecretRuleChecks?
+    /// Engines may report only the first match per entry (a keyword probe only needs to know it occurred).
+    public var reportsOnce = false
 
     public enum Kind: String, Hashable, Sendable, Codable {
         case secret, sensitiveTerm = "sensitive-term"
@@ -23,7 +28,7 @@ public struct SecretRule: Hashable, Sendable {
 
     public init(
         id: String, level: Rule.Level = .error, pattern: String, secretGroup: Int = 0, anchors: [String],
-        anchorsIgnoreCase: Bool = false, kind: Kind = .secret, isOnByDefault: Bool = true
+        anchorsIgnoreCase: Bool = false, kind: Kind = .secret, isOnByDefault: Bool = true, checks: SecretRuleChecks? = nil
     ) {
         self.id = id
         self.level = level
@@ -33,5 +38,6 @@ public struct SecretRule: Hashable, Sendable {
         self.anchorsIgnoreCase = anchorsIgnoreCase
         self.kind = kind
         self.isOnByDefault = isOnByDefault
+        self.checks = checks
     }
 }

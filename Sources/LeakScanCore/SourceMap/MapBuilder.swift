@@ -33,14 +33,17 @@ struct MapBuilder {
     /// True when this object satisfies the map definition: a `sources` or `sections` array (any `version`).
     var isSourceMap: Bool { sawSources || sawSections }
 
-    /// Adds this map's exposed and names-only sources to `summary`.
-    func contribute(to summary: inout SourceMapSummary) {
+    /// Adds this map's exposed and names-only sources to `summary`; `secrets` checks each source's hits against its
+    /// path (gitleaks rules and allowlists) when it has such checks.
+    func contribute(to summary: inout SourceMapSummary, secrets: SecretScanning? = nil) {
+        let checksPaths = secrets?.checksPaths == true
         summary.sourcesCount += sources.count
         summary.sectionURLs += sectionURLs
         for (index, content) in contents.enumerated() {
             guard let content else { continue }
             var source = ExposedSource(path: name(at: index), stats: content)
             source.secrets = contentSecrets[index] ?? []
+            if checksPaths, let secrets { source.secrets = secrets.admitted(source.secrets, path: source.path) }
             summary.exposed.append(source)
         }
         for index in sources.indices where sources[index] != nil {

@@ -269,7 +269,7 @@ public struct SourceMapTokenizer {
             }
         }
         for map in maps {
-            map.contribute(to: &summary)
+            map.contribute(to: &summary, secrets: secrets)
         }
         nestedMaps = nestedPending.flatMap { pending in
             let entry = maps[pending.map].name(at: pending.content)

@@ -1,0 +1,81 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The built binary with a team's `.gitleaks.toml` (`--gitleaks-config`, or the policy's `secrets.gitleaksConfig`):
+/// the file's rule reports at the original file:line:column, `gitleaks:allow` and `disabledRules` suppress, and a
+/// regex the engines cannot run is one error line naming the rule, exit 2.
+@Suite struct GitleaksConfigCLITests {
+    static let teamToken = "tt_" + "Zx8Cv7Bn6Mm5Aa4Ss3Dd"
+    static let original = """
+        // 😀 settings
+        export const token = '\(teamToken)';
+        const again = 'tt_Qw9Er8Ty7Ui6Op5As4Df'; // gitleaks:allow
+        const key = "AKIAIOSFODNN7EXAMPLE";
+
+        """
+    static let rules = #"""
+        [extend]
+        disabledRules = ["aws-access-key-id"]
+
+        [[rules]]
+        id = "team-token"
+        regex = '''\btt_[A-Za-z0-9]{20}\b'''
+        entropy = 3.0
+        """#
+
+    static func package(in directory: TemporaryDirectory, policy: String? = nil) -> String {
+        let map = MapText.map(sources: ["../src/settings.ts"], contents: [Self.original])
+        let tarball = ArchiveBuilder.build(
+            .tar, filter: .gzip,
+            [
+                .file("package/package.json", Array(#"{"name":"planted","version":"1.0.0"}"#.utf8)),
+                .file("package/dist/cli.js.map", Array(map.utf8)),
+            ])
+        if let policy { _ = directory.write(".leak-scan.json", Array(policy.utf8)) }
+        return directory.write("planted-1.0.0.tgz", tarball)
+    }
+
+    @Test func theFileRuleReportsAndAllowCommentsAndDisabledRulesSuppress() throws {
+        let directory = TemporaryDirectory()
+        let artifact = Self.package(in: directory)
+        let config = directory.write("team.gitleaks.toml", Array(Self.rules.utf8))
+        let result = try CLIRunner.run([artifact, "--gitleaks-config", config], in: directory.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        let secretLines = result.stdout.split(separator: "\n").filter { $0.contains(" exposes ") && $0.hasPrefix("  ") }
+        #expect(
+            secretLines == [
+                #"  error   package/dist/cli.js.map → src/settings.ts:2:23 exposes team-token tt_Z…(23 chars) (unverified)"#
+            ])
+        let without = try CLIRunner.run([artifact], in: directory.path)
+        #expect(without.stdout.contains("src/settings.ts:4:14 exposes aws-access-key-id"))
+        #expect(!without.stdout.contains("team-token"))
+    }
+
+    @Test func thePolicyNamesTheFileRelativeToItself() throws {
+        let directory = TemporaryDirectory()
+        _ = directory.write("team.gitleaks.toml", Array(Self.rules.utf8))
+        let artifact = Self.package(
+            in: directory, policy: #"{"version": 1, "secrets": {"gitleaksConfig": "team.gitleaks.toml"}}"#)
+        let result = try CLIRunner.run([artifact], in: directory.path)
+        #expect(result.stdout.contains("src/settings.ts:2:23 exposes team-token tt_Z…(23 chars) (unverified)"))
+        #expect(!result.stdout.contains("aws-access-key-id"))
+    }
+
+    @Test func aRegexTheEnginesCannotRunIsOneLineExitTwo() throws {
+        let directory = TemporaryDirectory()
+        let artifact = Self.package(in: directory)
+        let config = directory.write("bad.toml", Array("[[rules]]\nid = \"byte-rule\"\nregex = '''ab\\Ccd'''\n".utf8))
+        let result = try CLIRunner.run([artifact, "--gitleaks-config", config], in: directory.path)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(
+            result.stderr
+                == "leak-scan: error: gitleaks config \(config): rule byte-rule: regex: not supported here: '\\C' is not currently supported\n"
+        )
+        let useDefault = directory.write("default.toml", Array("[extend]\nuseDefault = true\n".utf8))
+        let refused = try CLIRunner.run([artifact, "--gitleaks-config", useDefault], in: directory.path)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("leak-scan: error: gitleaks config \(useDefault): [extend] useDefault = true"))
+    }
+}
