@@ -7,6 +7,7 @@ Usage: Scripts/generate-hostile.py --shape SHAPE --out hostile.map [--megabytes 
 """
 import argparse
 import json
+import os
 
 TAIL = '"sources":["src/a.ts"],"sourcesContent":["a\\nb"]}'
 
@@ -48,12 +49,40 @@ SHAPES = {
 }
 
 
+def many_sources(count):
+    """Four maps of `count` sources with 4,000-byte names, each embedding two lines: memory must not grow with the
+    names of every map until the end of the artifact."""
+    files = {}
+    for map_index in range(4):
+        names = ",".join(f'"src/m{map_index}/{index:08d}/' + "n" * 3_980 + '.ts"' for index in range(count))
+        contents = ",".join(['"x\\ny"'] * count)
+        files[f"dist/m{map_index}.js.map"] = (
+            '{"version":3,"sources":[' + names + '],"sourcesContent":[' + contents + '],"mappings":""}'
+        )
+    return files, {"maps": 4, "files": 4 * count, "lines": 8 * count}
+
+
+MEMORY_SHAPES = {
+    "many-sources": many_sources,
+}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--shape", required=True, choices=sorted(SHAPES))
+    parser.add_argument("--shape", required=True, choices=sorted(SHAPES) + sorted(MEMORY_SHAPES))
     parser.add_argument("--out", required=True)
     parser.add_argument("--megabytes", type=int, default=100)
+    parser.add_argument("--count", type=int, default=100_000, help="size of a memory shape (written into --out as a folder)")
     args = parser.parse_args()
+    if args.shape in MEMORY_SHAPES:
+        files, truth = MEMORY_SHAPES[args.shape](args.count)
+        for name, text in files.items():
+            path = os.path.join(args.out, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as out:
+                out.write(text)
+        print(json.dumps(truth))
+        return
     text = SHAPES[args.shape](args.megabytes)
     with open(args.out, "w") as out:
         out.write(text)
