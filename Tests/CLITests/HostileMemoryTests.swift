@@ -44,3 +44,44 @@ extension HostileMemoryTests {
         #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
     }
 }
+
+extension HostileMemoryTests {
+    /// Writes a memory shape of `Scripts/generate-hostile.py` into `directory`; returns its ground truth.
+    static func generate(_ shape: String, count: Int, into directory: String) throws -> [String: Int] {
+        let result = try ConsumerTool.run(
+            "python3",
+            [
+                CLIRunner.packageRoot + "/Scripts/generate-hostile.py", "--shape", shape, "--count", "\(count)", "--out",
+                directory,
+            ],
+            in: CLIRunner.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode([String: Int].self, from: Data(result.stdout.utf8))
+    }
+
+    /// Runs the binary once under `/usr/bin/time`: what it printed, its status and its peak resident set in KiB.
+    static func measured(_ arguments: [String]) throws -> (result: CLIRunner.Result, peakKiB: Int) {
+        let result = try ConsumerTool.run("time", ["-f", "peak %M", CLIRunner.binary] + arguments, in: CLIRunner.packageRoot)
+        let line = result.stderr.split(separator: "\n").last { $0.hasPrefix("peak ") } ?? ""
+        return (result, Int(line.dropFirst(5)) ?? -1)
+    }
+
+    /// Four maps of 100,000 sources each with 4,000-byte names (1.6 GB): totals are aggregated as each map finishes,
+    /// keyed by a hash of the path, so the names of earlier maps are gone when the next one is read.
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func fourMapsOfAHundredThousandFourKilobyteNamesStayUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("many-sources", count: 100_000, into: directory.path)
+        #expect(truth == ["maps": 4, "files": 400_000, "lines": 800_000])
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.hasPrefix(
+                "LEAK        \(directory.path)  4 source maps expose 400,000 files / 800,000 lines of original source (first-party: 400,000 files / 800,000 lines)"
+            ))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+}
