@@ -85,3 +85,61 @@ extension HostileMemoryTests {
         #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
     }
 }
+
+extension HostileMemoryTests {
+    /// One map whose entries hold 200,000 inline maps (32 MB): the first 1,000 nested maps are counted, the rest are a
+    /// limit (incomplete), and memory stays far under 128 MiB (all 200,000 were kept before: 330 MiB).
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func mapWithTwoHundredThousandNestedMapsStaysUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("nested-maps", count: 200_000, into: directory.path)
+        #expect(truth == ["maps": 1_001, "files": 2_000, "nested": 200_000])
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("LEAK        \(directory.path)  1,001 source maps expose 2,001 files / 202,002 lines"))
+        #expect(result.stdout.contains("scan incomplete (1 problem)"))
+        #expect(
+            result.stderr.contains(
+                "dist/nested.js.map: more than 1,000 maps nested in the sourcesContent entries of one map; the rest were not counted"
+            ))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+
+    /// One script of 200,000 inline payloads that are not maps: 1,000 notes are kept and the rest counted in one more,
+    /// so memory does not grow with the comments.
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func scriptWithTwoHundredThousandPayloadsThatAreNotMapsKeepsAThousandNotes() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("inline-not-maps", count: 200_000, into: directory.path)
+        #expect(truth["notes"] == 200_000)
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1,001 notes (-v lists them)"))
+        let verbose = try CLIRunner.run(["-v", directory.path])
+        #expect(verbose.stdout.contains("199,000 more notes on this file's sourceMappingURL comments counted but not kept"))
+        #expect(peak > 0 && peak < 64 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+
+    /// An index map of 200,000 one-source sections: `--max-map-entries` (100,000) bounds its sections, the rest are a
+    /// limit, and memory stays under 128 MiB.
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func indexMapOfTwoHundredThousandSectionsStaysUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("sections", count: 200_000, into: directory.path)
+        #expect(truth == ["maps": 1, "files": 100_000, "lines": 200_000])
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("LEAK        \(directory.path)  1 source map exposes 100,000 files / 200,000 lines"))
+        #expect(result.stderr.contains("more than 100,000 entries in sources, sourcesContent or sections"))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+}

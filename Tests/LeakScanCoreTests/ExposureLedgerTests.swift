@@ -35,7 +35,8 @@ import Testing
             let sources = (0..<count).map { _ in
                 let lines = Int(random.next() % 20)
                 return Source(
-                    path: paths[Int(random.next() % UInt64(paths.count))], lines: lines, bytes: lines * 7 + Int(random.next() % 5),
+                    path: paths[Int(random.next() % UInt64(paths.count))], lines: lines,
+                    bytes: lines * 7 + Int(random.next() % 5),
                     hash: random.next() % 24)
             }
             return GeneratedMap(location: Location(["pkg.tgz", member], byteOffset: offset), sources: sources)
