@@ -76,9 +76,9 @@ import Testing
         var limits = SourceMapTokenizerLimits()
         limits.maxMapEntries = 50
         func section(_ index: Int, sources: Int) -> String {
-            #"{"offset":{"line":\#(index),"column":0},"map":"#
-                + MapText.map(sources: (0..<sources).map { "src/s\(index)_\($0).ts" }, contents: Array(repeating: "a\nb", count: sources))
-                + "}"
+            let names = (0..<sources).map { "src/s\(index)_\($0).ts" }
+            let map = MapText.map(sources: names, contents: Array(repeating: "a\nb", count: sources))
+            return #"{"offset":{"line":\#(index),"column":0},"map":"# + map + "}"
         }
         func tokenize(_ chunks: [ArraySlice<UInt8>]) -> String {
             var tokenizer = SourceMapTokenizer(limits: limits)
