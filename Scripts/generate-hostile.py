@@ -6,7 +6,9 @@ many short strings, many long source names. Every shape is a valid map exposing 
 Usage: Scripts/generate-hostile.py --shape SHAPE --out hostile.map [--megabytes 100]
 """
 import argparse
+import base64
 import json
+import os
 
 TAIL = '"sources":["src/a.ts"],"sourcesContent":["a\\nb"]}'
 
@@ -48,12 +50,74 @@ SHAPES = {
 }
 
 
+def many_sources(count):
+    """Four maps of `count` sources with 4,000-byte names, each embedding two lines: memory must not grow with the
+    names of every map until the end of the artifact."""
+    files = {}
+    for map_index in range(4):
+        names = ",".join(f'"src/m{map_index}/{index:08d}/' + "n" * 3_980 + '.ts"' for index in range(count))
+        contents = ",".join(['"x\\ny"'] * count)
+        files[f"dist/m{map_index}.js.map"] = (
+            '{"version":3,"sources":[' + names + '],"sourcesContent":[' + contents + '],"mappings":""}'
+        )
+    return files, {"maps": 4, "files": 4 * count, "lines": 8 * count}
+
+
+def nested_maps(count):
+    """One map whose `sourcesContent` entries each end in 100 inline maps (`count` nested maps in all); past 1,000
+    nested maps per map the rest are not counted (a limit: the scan is incomplete)."""
+    inner = json.dumps({"version": 3, "sources": ["inner.ts"], "sourcesContent": ["x\ny"], "mappings": ""})
+    comment = "//# sourceMappingURL=data:application/json;base64," + base64.b64encode(inner.encode()).decode() + "\n"
+    entries = max(1, count // 100)
+    text = json.dumps({
+        "version": 3,
+        "sources": [f"src/e{index}.ts" for index in range(entries)],
+        "sourcesContent": ["x()\n" + comment * 100] * entries,
+        "mappings": "",
+    })
+    return {"dist/nested.js.map": text}, {"maps": 1 + 1_000, "files": entries, "nested": entries * 100}
+
+
+def inline_not_maps(count):
+    """One script of `count` inline `data:` comments whose base64 payload is not a map: a note each, the first
+    1,000 kept and the rest counted."""
+    comment = "//# sourceMappingURL=data:application/json;base64," + base64.b64encode(b"not a map").decode() + "\n"
+    return {"dist/app.js": "x()\n" + comment * count}, {"maps": 0, "files": 0, "notes": count}
+
+
+def sections(count):
+    """One index map of `count` sections, each embedding a one-source map: past `--max-map-entries` (100,000)
+    sections the rest are not counted (a limit)."""
+    section = '{"offset":{"line":%d,"column":0},"map":{"version":3,"sources":["src/s%d.ts"],"sourcesContent":["a\\nb"],"mappings":""}}'
+    text = '{"version":3,"sections":[' + ",".join(section % (index, index) for index in range(count)) + "]}"
+    counted = min(count, 100_000)
+    return {"dist/index.js.map": text}, {"maps": 1, "files": counted, "lines": 2 * counted}
+
+
+MEMORY_SHAPES = {
+    "many-sources": many_sources,
+    "nested-maps": nested_maps,
+    "inline-not-maps": inline_not_maps,
+    "sections": sections,
+}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--shape", required=True, choices=sorted(SHAPES))
+    parser.add_argument("--shape", required=True, choices=sorted(SHAPES) + sorted(MEMORY_SHAPES))
     parser.add_argument("--out", required=True)
     parser.add_argument("--megabytes", type=int, default=100)
+    parser.add_argument("--count", type=int, default=100_000, help="size of a memory shape (written into --out as a folder)")
     args = parser.parse_args()
+    if args.shape in MEMORY_SHAPES:
+        files, truth = MEMORY_SHAPES[args.shape](args.count)
+        for name, text in files.items():
+            path = os.path.join(args.out, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as out:
+                out.write(text)
+        print(json.dumps(truth))
+        return
     text = SHAPES[args.shape](args.megabytes)
     with open(args.out, "w") as out:
         out.write(text)

@@ -14,7 +14,10 @@ final class ArtifactWalk {
     /// Set by the caller (a packed package) or, when nil, from the input in `run`.
     private var origin: ArtifactReport.Origin?
     private let limits: ScanLimits
+    /// The maps found so far, their exposed sources dropped once `exposure` and `listing` have taken them.
     private var maps: [MapFinding] = []
+    private var exposure = ExposureLedger()
+    private var listing: ListedSources
     private var references: [Reference] = []
     private var notes: [Note] = []
     private var diagnostics: [Diagnostic] = []
@@ -39,6 +42,7 @@ final class ArtifactWalk {
         self.origin = origin
         self.limits = limits
         digest = limits.hashesInput ? InputDigest() : nil
+        listing = ListedSources(limit: limits.listedSources)
         self.progress = progress
         self.secrets = secrets
     }
@@ -52,8 +56,9 @@ final class ArtifactWalk {
     func report() -> ArtifactReport {
         let attributed = ownScope.map { scope in maps.map { $0.attributed(ownScope: scope) } } ?? maps
         return ArtifactReport(
-            name: name, origin: origin ?? .standardInput, maps: attributed, references: references, notes: notes,
-            diagnostics: diagnostics, statistics: statistics, input: input)
+            name: name, origin: origin ?? .standardInput, maps: attributed, exposure: exposure, listing: listing,
+            ownScope: ownScope, references: references, notes: notes, diagnostics: diagnostics, statistics: statistics,
+            input: input)
     }
 
     func run(_ input: ScanInput) {
@@ -378,7 +383,11 @@ final class ArtifactWalk {
         {
             ownScope = scope
         }
-        maps += findings.maps
+        for map in findings.maps {
+            exposure.add(map)
+            listing.add(map)
+            maps.append(map.condensed())
+        }
         notes += findings.notes
         for map in findings.maps {
             if let limit = map.summary.limitHit {

@@ -9,6 +9,9 @@ public struct ScanLimits: Sendable, Equatable {
     /// Members per artifact, nested ones included (`--max-entries`).
     public var maxEntries = 1_000_000
     public var tokenizer = SourceMapTokenizerLimits()
+    /// Exposed sources kept by name for a listing (`--max-listed-sources` with `--list-sources`, else 0); every other
+    /// source is only counted.
+    public var listedSources = 10_000
     /// Inflate gzip on a second thread ahead of the scan; `BatchScan` turns it on only when a core is spare.
     public var inflateAhead = true
     /// Hash the artifact's bytes (SHA-256, size) as they stream in, for the reports that carry them (JSON); off, the

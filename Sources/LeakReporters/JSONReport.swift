@@ -156,7 +156,7 @@ package struct JSONReport: Codable, Hashable, Sendable {
             notes: report.notes.map { Message(location: $0.location, message: Wording.note($0.kind)) },
             diagnostics: report.diagnostics.map { Message(location: $0.location, message: Wording.problem($0.problem)) },
             limitsHit: Array(Set(report.diagnostics.compactMap(\.limit?.flag))).sorted(),
-            totals: report.totals, directories: DirectoryExposure.top(report.maps, limit: 50), statistics: report.statistics,
+            totals: report.totals, directories: report.directories, statistics: report.statistics,
             findings: assessment.findings.map { Finding($0, showSecrets: showSecrets) })
     }
 

@@ -18,20 +18,12 @@ package struct SourceListing: Sendable, Equatable {
     /// Exposed sources beyond the cap, not listed.
     package var notListed = 0
 
-    /// Lists at most `limit` sources of `artifact`.
+    /// Lists at most `limit` sources of `artifact` (of those its scan kept, `ArtifactReport.listedSources`).
     package init(_ artifact: ArtifactReport, limit: Int) {
-        for map in artifact.maps {
-            for source in map.summary.exposed {
-                guard entries.count < limit else {
-                    notListed += 1
-                    continue
-                }
-                entries.append(
-                    Entry(
-                        map: map.location, path: source.path, firstParty: source.isFirstParty, lines: source.stats.lines,
-                        bytes: source.stats.bytes))
-            }
+        entries = artifact.listedSources.prefix(limit).map {
+            Entry(map: $0.map, path: $0.path, firstParty: $0.firstParty, lines: $0.lines, bytes: $0.bytes)
         }
+        notListed = artifact.totals.raw.files - entries.count
     }
 
     /// The text report's lines: sources grouped under their map, then the count of those not listed.

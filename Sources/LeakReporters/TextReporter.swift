@@ -41,7 +41,7 @@ package enum TextReporter {
         if namesOnly > 0 {
             lines.append("  \(Formatting.count(namesOnly, "map")) without sourcesContent (names only; -v lists them)")
         }
-        let directories = DirectoryExposure.top(artifact.maps)
+        let directories = Array(artifact.directories.prefix(5))
         if !directories.isEmpty {
             lines.append("  what leaked (first-party, by lines):")
             for entry in directories {

@@ -74,9 +74,11 @@ package enum Wording {
             case .entries(let entries): "more than \(Formatting.count(entries, "member")); the rest was not scanned"
             case .jsonDepth(let depth): "JSON nesting deeper than \(Formatting.count(depth, "level"))"
             case .mapEntries(let entries):
-                "more than \(Formatting.count(entries, "entry", "entries")) in sources or sourcesContent; the rest were not counted"
+                "more than \(Formatting.count(entries, "entry", "entries")) in sources, sourcesContent or sections; the rest were not counted"
             case .sectionDepth(let depth):
                 "index map nested deeper than \(Formatting.count(depth, "section")); deeper maps not counted"
+            case .nestedMaps(let maps):
+                "more than \(Formatting.count(maps, "map")) nested in the sourcesContent entries of one map; the rest were not counted"
             }
         return what + (limit.flag.map { " (raise with \($0))" } ?? "")
     }
@@ -93,6 +95,9 @@ package enum Wording {
             "\(Formatting.count(count, "more inline map")) past the first "
                 + "\(Formatting.grouped(SourceMappingURLFinder.maxInlineMapsKept)) in this file, counted together as one "
                 + "map here (each distinct source once)"
+        case .notesNotKept(let count):
+            "\(Formatting.count(count, "more note")) on this file's sourceMappingURL comments counted but not kept "
+                + "(the first \(Formatting.grouped(SourceMappingURLFinder.maxNotesKept)) are)"
         case .inlinePayloadNotAMap(let encoding, let bytes, let invalidLength):
             "inline data: URL (\(encoding == .base64 ? "base64" : "percent-encoded"), \(Formatting.count(bytes, "byte"))) "
                 + "is not a source map" + (invalidLength ? " (invalid base64 length)" : "")

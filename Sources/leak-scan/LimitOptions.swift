@@ -16,7 +16,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Deepest JSON nesting followed inside a source map.")
     var maxJsonDepth = ScanLimits().tokenizer.maxJSONDepth
 
-    @Option(name: .long, help: "Most sources / sourcesContent entries kept per source map (memory bound).")
+    @Option(name: .long, help: "Most sources / sourcesContent entries / sections kept per source map (memory bound).")
     var maxMapEntries = ScanLimits().tokenizer.maxMapEntries
 
     func validate() throws {

@@ -58,6 +58,7 @@ struct PackCommand: ParsableCommand {
             let progress = ProgressLine.ifTerminal(quiet: quiet)
             var limits = limitOptions.scanLimits
             limits.hashesInput = reportOptions.carriesInputDigest
+            limits.listedSources = reportOptions.listedSources ?? 0
             let scanner = ArtifactScanner(limits: limits, progress: progress)
             let report = ScanReport(artifacts: directories.map { packManager.packer.scan(directory: $0, with: scanner) })
             try reportOptions.conclude(report, judgement: judgement, quiet: quiet, progress: progress)

@@ -81,6 +81,7 @@ struct ScanCommand: ParsableCommand {
             let secrets = try secretOptions.scanning(policies: judgement.policies.all)
             var limits = limitOptions.scanLimits
             limits.hashesInput = reportOptions.carriesInputDigest
+            limits.listedSources = reportOptions.listedSources ?? 0
             let scanner = ArtifactScanner(limits: limits, progress: progress, secrets: secrets)
             let scanned = BatchScan(scanner: scanner, jobs: jobs ?? Self.cores).run(arguments.map(ScanInput.init(argument:)))
             let packed = packages.map { packManager.packer.scan(directory: $0, with: scanner) }

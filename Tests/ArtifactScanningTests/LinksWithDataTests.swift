@@ -9,7 +9,7 @@ import Testing
     static let map = MapText.map(sources: ["src/linked.ts"], contents: ["a\nb\nc\n"])
 
     static func exposed(_ report: ArtifactReport) -> [String] {
-        report.maps.flatMap { $0.summary.exposed.map(\.path) }
+        report.listedSources.map(\.path)
     }
 
     /// cpio (and so every rpm payload) puts the bytes of a hard-link group on its last link, which libarchive

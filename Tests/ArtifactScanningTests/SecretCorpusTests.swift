@@ -8,7 +8,7 @@ import Testing
 /// hold no credential, so every secret finding there is a false positive, counted (and required to be zero).
 @Suite struct SecretCorpusTests {
     static func secrets(in report: ArtifactReport) -> [SecretHit] {
-        report.maps.flatMap { $0.summary.exposed.flatMap(\.secrets) }
+        report.maps.flatMap { $0.secretSources.flatMap(\.secrets) }
     }
 
     @Test func sampleArtifactsHaveNoSecretFindings() throws {

@@ -20,7 +20,7 @@ import Testing
     }
 
     static func exposedSources(_ report: ArtifactReport) -> [String] {
-        report.maps.flatMap { $0.summary.exposed.map(\.path) }.sorted()
+        report.listedSources.map(\.path).sorted()
     }
 
     @Test func selfExtractorStubBeforeANestedZipIsSkippedAsUnzipSkipsIt() {

@@ -44,3 +44,102 @@ extension HostileMemoryTests {
         #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
     }
 }
+
+extension HostileMemoryTests {
+    /// Writes a memory shape of `Scripts/generate-hostile.py` into `directory`; returns its ground truth.
+    static func generate(_ shape: String, count: Int, into directory: String) throws -> [String: Int] {
+        let result = try ConsumerTool.run(
+            "python3",
+            [
+                CLIRunner.packageRoot + "/Scripts/generate-hostile.py", "--shape", shape, "--count", "\(count)", "--out",
+                directory,
+            ],
+            in: CLIRunner.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode([String: Int].self, from: Data(result.stdout.utf8))
+    }
+
+    /// Runs the binary once under `/usr/bin/time`: what it printed, its status and its peak resident set in KiB.
+    static func measured(_ arguments: [String]) throws -> (result: CLIRunner.Result, peakKiB: Int) {
+        let result = try ConsumerTool.run("time", ["-f", "peak %M", CLIRunner.binary] + arguments, in: CLIRunner.packageRoot)
+        let line = result.stderr.split(separator: "\n").last { $0.hasPrefix("peak ") } ?? ""
+        return (result, Int(line.dropFirst(5)) ?? -1)
+    }
+
+    /// Four maps of 100,000 sources each with 4,000-byte names (1.6 GB): totals are aggregated as each map finishes,
+    /// keyed by a hash of the path, so the names of earlier maps are gone when the next one is read.
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func fourMapsOfAHundredThousandFourKilobyteNamesStayUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("many-sources", count: 100_000, into: directory.path)
+        #expect(truth == ["maps": 4, "files": 400_000, "lines": 800_000])
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.hasPrefix(
+                "LEAK        \(directory.path)  4 source maps expose 400,000 files / 800,000 lines of original source (first-party: 400,000 files / 800,000 lines)"
+            ))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+}
+
+extension HostileMemoryTests {
+    /// One map whose entries hold 200,000 inline maps (32 MB): the first 1,000 nested maps are counted, the rest are a
+    /// limit (incomplete), and memory stays far under 128 MiB (all 200,000 were kept before: 330 MiB).
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func mapWithTwoHundredThousandNestedMapsStaysUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("nested-maps", count: 200_000, into: directory.path)
+        #expect(truth == ["maps": 1_001, "files": 2_000, "nested": 200_000])
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("LEAK        \(directory.path)  1,001 source maps expose 2,001 files / 202,002 lines"))
+        #expect(result.stdout.contains("scan incomplete (1 problem)"))
+        #expect(
+            result.stderr.contains(
+                "dist/nested.js.map: more than 1,000 maps nested in the sourcesContent entries of one map; the rest were not counted"
+            ))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+
+    /// One script of 200,000 inline payloads that are not maps: 1,000 notes are kept and the rest counted in one more,
+    /// so memory does not grow with the comments.
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func scriptWithTwoHundredThousandPayloadsThatAreNotMapsKeepsAThousandNotes() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("inline-not-maps", count: 200_000, into: directory.path)
+        #expect(truth["notes"] == 200_000)
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1,001 notes (-v lists them)"))
+        let verbose = try CLIRunner.run(["-v", directory.path])
+        #expect(verbose.stdout.contains("199,000 more notes on this file's sourceMappingURL comments counted but not kept"))
+        #expect(peak > 0 && peak < 64 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+
+    /// An index map of 200,000 one-source sections: `--max-map-entries` (100,000) bounds its sections, the rest are a
+    /// limit, and memory stays under 128 MiB.
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .enabled(if: ConsumerTool.exists("python3"), "needs python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func indexMapOfTwoHundredThousandSectionsStaysUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        let truth = try Self.generate("sections", count: 200_000, into: directory.path)
+        #expect(truth == ["maps": 1, "files": 100_000, "lines": 200_000])
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("LEAK        \(directory.path)  1 source map exposes 100,000 files / 200,000 lines"))
+        #expect(result.stderr.contains("more than 100,000 entries in sources, sourcesContent or sections"))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+}

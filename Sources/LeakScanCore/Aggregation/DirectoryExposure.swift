@@ -8,27 +8,9 @@ public struct DirectoryExposure: Hashable, Sendable, Codable {
         self.count = count
     }
 
-    /// Groups unique first-party paths by their first `depth` directory levels; ties broken by name.
-    public static func top(_ findings: [MapFinding], depth: Int = 2, limit: Int = 5) -> [DirectoryExposure] {
-        var byPath: [String: ContentStats] = [:]
-        for finding in findings {
-            for source in finding.summary.exposed where source.isFirstParty {
-                if let kept = byPath[source.path], kept.lines >= source.stats.lines { continue }
-                byPath[source.path] = source.stats
-            }
-        }
-        var groups: [String: ExposureCount] = [:]
-        for (path, stats) in byPath {
-            let segments = path.utf8.split(separator: UInt8(ascii: "/"))
-            let directory =
-                segments.count > 1
-                ? segments.prefix(min(depth, segments.count - 1)).map { String(decoding: $0, as: UTF8.self) }.joined(
-                    separator: "/") + "/"
-                : "./"
-            groups[directory, default: ExposureCount()].add(stats)
-        }
-        return groups.map { DirectoryExposure(directory: $0.key, count: $0.value) }
-            .sorted { ($1.count.lines, $0.directory) < ($0.count.lines, $1.directory) }
-            .prefix(limit).map { $0 }
+    /// Groups unique first-party paths of `findings` (their sources still attached) by their first two directory
+    /// levels; ties broken by name.
+    public static func top(_ findings: [MapFinding], limit: Int = 5) -> [DirectoryExposure] {
+        ExposureLedger(maps: findings).topDirectories(limit: limit)
     }
 }

@@ -11,8 +11,20 @@ public struct ExposureCount: Hashable, Sendable, Codable {
     }
 
     mutating func add(_ stats: ContentStats) {
+        add(lines: stats.lines, bytes: stats.bytes)
+    }
+
+    /// One more file of these lines and bytes.
+    mutating func add(lines: Int, bytes: Int) {
         files += 1
-        lines += stats.lines
-        bytes += stats.bytes
+        self.lines += lines
+        self.bytes += bytes
+    }
+
+    /// Adds (or, with `sign` -1, removes) every file of `other`.
+    mutating func add(_ other: ExposureCount, sign: Int = 1) {
+        files += sign * other.files
+        lines += sign * other.lines
+        bytes += sign * other.bytes
     }
 }

@@ -17,36 +17,12 @@ public struct ExposureTotals: Hashable, Sendable, Codable {
 
     public init() {}
 
+    /// The totals of `findings` (their sources still attached), as `ExposureLedger` aggregates them.
     public init(maps findings: [MapFinding]) {
         if findings.count == 1, findings[0].totals.maps == 1 {
             self = findings[0].totals
             return
         }
-        var byPath: [String: (stats: ContentStats, isFirstParty: Bool)] = [:]
-        var byContent: [ContentDigest: ContentStats] = [:]
-        for finding in findings {
-            maps += 1
-            if finding.exposesContent { mapsWithContent += 1 }
-            if !finding.exposesContent, finding.summary.sourcesCount > 0 { namesOnlyMaps += 1 }
-            for source in finding.summary.exposed {
-                raw.add(source.stats)
-                byPath[source.path] = (Self.larger(byPath[source.path]?.stats, source.stats), source.isFirstParty)
-                byContent[source.stats.digest] = Self.larger(byContent[source.stats.digest], source.stats)
-            }
-        }
-        for (stats, isFirstParty) in byPath.values {
-            uniqueByPath.add(stats)
-            if isFirstParty { firstParty.add(stats) } else { thirdParty.add(stats) }
-        }
-        for stats in byContent.values {
-            uniqueByContent.add(stats)
-        }
-    }
-
-    /// Of two duplicates, the larger lines and bytes, so the result does not depend on the order maps were read.
-    private static func larger(_ kept: ContentStats?, _ new: ContentStats) -> ContentStats {
-        guard let kept else { return new }
-        return ContentStats(
-            lines: max(kept.lines, new.lines), bytes: max(kept.bytes, new.bytes), digest: min(kept.digest, new.digest))
+        self = ExposureLedger(maps: findings).totals()
     }
 }

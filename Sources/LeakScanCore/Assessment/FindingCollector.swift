@@ -15,7 +15,7 @@ enum FindingCollector {
                         containingEntries: map.containingEntries)))
         }
         for map in artifact.maps {
-            for source in map.summary.exposed {
+            for source in map.secretSources {
                 for hit in source.secrets {
                     findings.append(secretFinding(hit, in: source, of: map))
                 }

@@ -100,6 +100,9 @@ public struct SourceMappingURLFinder {
         if droppedURLs > 0 {
             notes.append((offset, .referencesNotKept(count: droppedURLs)))
         }
+        if droppedNotes > 0 {
+            notes.append((offset, .notesNotKept(count: droppedNotes)))
+        }
         if let overflow {
             inlineMaps.append((overflow.offset, overflow.summary))
             notes.append((overflow.offset, .inlineMapsMerged(count: overflow.count)))
@@ -108,7 +111,16 @@ public struct SourceMappingURLFinder {
     }
 
     /// Inline maps kept per file as findings of their own; the rest are counted together in one more finding.
+    /// Maps nested in their entries are kept up to the same number; the rest join that finding too.
     public static let maxInlineMapsKept = 1_000
+    /// Notes kept per file on its comments (payloads that are not maps …); the rest are counted in one more note.
+    public static let maxNotesKept = 1_000
+    private var droppedNotes = 0
+
+    private mutating func keepNote(_ offset: Int, _ kind: Note.Kind) {
+        if notes.count < Self.maxNotesKept { notes.append((offset, kind)) } else { droppedNotes += 1 }
+    }
+
     private var overflow: InlineMapOverflow?
 
     /// Most URL references kept per file: the first ones, then always the last (the effective one); the rest are only
@@ -248,7 +260,7 @@ public struct SourceMappingURLFinder {
                     value.removeAll(keepingCapacity: true)
                     state = .mediaType
                 } else if value.count > Self.maxURLBytes {
-                    notes.append((start, .referenceTooLong(maxBytes: Self.maxURLBytes)))
+                    keepNote(start, .referenceTooLong(maxBytes: Self.maxURLBytes))
                     state = .skippingValue
                 }
             case .mediaType:
@@ -374,10 +386,16 @@ public struct SourceMappingURLFinder {
             switch box.decoder.finish() {
             case .map(let summary) where inlineMaps.count < Self.maxInlineMapsKept:
                 inlineMaps.append((box.decoder.offset, summary))
-                nestedMaps += box.decoder.nestedMaps.map { nested in
+                for nested in box.decoder.nestedMaps {
+                    guard nestedMaps.count < Self.maxInlineMapsKept else {
+                        var merged = overflow ?? InlineMapOverflow(offset: box.decoder.offset)
+                        merged.merge(nested.summary, maxEntries: limits.maxMapEntries)
+                        overflow = merged
+                        continue
+                    }
                     var nested = nested
                     nested.hostOffset = box.decoder.offset
-                    return nested
+                    nestedMaps.append(nested)
                 }
             case .map(let summary):
                 var merged = overflow ?? InlineMapOverflow(offset: box.decoder.offset)
@@ -386,7 +404,7 @@ public struct SourceMappingURLFinder {
                     merged.merge(nested.summary, maxEntries: limits.maxMapEntries)
                 }
                 overflow = merged
-            case .notAMap(let note): notes.append((box.decoder.offset, note))
+            case .notAMap(let note): keepNote(box.decoder.offset, note)
             case .nothing: break
             }
         case .searching, .skippingValue, .mediaType:

@@ -13,6 +13,15 @@ public struct ArtifactReport: Hashable, Sendable {
     public var statistics: ScanStatistics
     /// Totals over `maps`, computed once.
     public let totals: ExposureTotals
+    /// First-party exposure by top directory, largest first (at most `maxDirectories`).
+    public let directories: [DirectoryExposure]
+    /// The exposed sources kept for `--list-sources` (see `ListedSources`); `totals.raw.files` counts them all.
+    public let listedSources: [ListedSources.Entry]
+    /// The de-duplication records behind `totals`, for totals that span artifacts (`ScanReport`).
+    let ledger: ExposureLedger
+
+    /// Most directory groups kept (the JSON report's; the text report shows the first few).
+    public static let maxDirectories = 50
 
     /// Where the scanned bytes came from.
     public enum Origin: Hashable, Sendable {
@@ -25,9 +34,24 @@ public struct ArtifactReport: Hashable, Sendable {
         case packedPackage(directory: String)
     }
 
+    /// `maps` with their exposed sources attached (every one is counted and listed).
     public init(
         name: String, origin: Origin, maps: [MapFinding], references: [Reference], notes: [Note],
         diagnostics: [Diagnostic], statistics: ScanStatistics, input: ArtifactInput = ArtifactInput()
+    ) {
+        var listing = ListedSources(limit: Int.max)
+        for map in maps { listing.add(map) }
+        self.init(
+            name: name, origin: origin, maps: maps, exposure: ExposureLedger(maps: maps), listing: listing, ownScope: nil,
+            references: references, notes: notes, diagnostics: diagnostics, statistics: statistics, input: input)
+    }
+
+    /// `maps` already counted in `exposure` and offered to `listing` as they were found (their sources may be dropped),
+    /// attributed with `ownScope`, which also decides the parties the ledger and the listing kept open.
+    public init(
+        name: String, origin: Origin, maps: [MapFinding], exposure: ExposureLedger, listing: ListedSources,
+        ownScope: String?, references: [Reference], notes: [Note], diagnostics: [Diagnostic], statistics: ScanStatistics,
+        input: ArtifactInput = ArtifactInput()
     ) {
         self.name = name
         self.origin = origin
@@ -37,7 +61,10 @@ public struct ArtifactReport: Hashable, Sendable {
         self.notes = notes.sorted()
         self.diagnostics = diagnostics.sorted()
         self.statistics = statistics
-        self.totals = ExposureTotals(maps: maps)
+        ledger = exposure.resolved(ownScope: ownScope)
+        totals = ledger.totals()
+        directories = ledger.topDirectories(limit: Self.maxDirectories)
+        listedSources = listing.entries(ownScope: ownScope)
     }
     public var isIncomplete: Bool { !diagnostics.isEmpty }
 }

@@ -13,6 +13,8 @@ public enum Limit: Hashable, Sendable {
     case mapEntries(Int)
     /// Index maps (`sections`) nested inside index maps.
     case sectionDepth(Int)
+    /// Maps nested in the `sourcesContent` entries of one map.
+    case nestedMaps(Int)
 
     /// The command-line flag that raises the limit; nil where only the code sets it.
     public var flag: String? {
@@ -22,7 +24,7 @@ public enum Limit: Hashable, Sendable {
         case .entries: "--max-entries"
         case .jsonDepth: "--max-json-depth"
         case .mapEntries: "--max-map-entries"
-        case .sectionDepth: nil
+        case .sectionDepth, .nestedMaps: nil
         }
     }
 
@@ -30,7 +32,7 @@ public enum Limit: Hashable, Sendable {
     public var value: Int64 {
         switch self {
         case .nestingDepth(let value), .entries(let value), .jsonDepth(let value), .mapEntries(let value),
-            .sectionDepth(let value):
+            .sectionDepth(let value), .nestedMaps(let value):
             Int64(value)
         case .totalBytes(let value): value
         }

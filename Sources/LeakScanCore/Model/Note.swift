@@ -19,6 +19,9 @@ public struct Note: Hashable, Sendable, Comparable {
         /// More inline maps in one file than are kept as findings of their own: these were all decoded and counted
         /// together in one more finding (each distinct source once).
         case inlineMapsMerged(count: Int)
+        /// More notes on one file's comments (payloads that are not maps, references too long) than are kept: these
+        /// were counted, not listed.
+        case notesNotKept(count: Int)
         /// An inline `data:` URL whose payload is not a source map.
         case inlinePayloadNotAMap(encoding: InlineEncoding, payloadBytes: Int, invalidBase64Length: Bool)
     }

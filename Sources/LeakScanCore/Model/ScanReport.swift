@@ -7,6 +7,12 @@ public struct ScanReport: Hashable, Sendable {
 
     public init(artifacts: [ArtifactReport]) {
         self.artifacts = artifacts
-        self.totals = artifacts.count == 1 ? artifacts[0].totals : ExposureTotals(maps: artifacts.flatMap(\.maps))
+        guard artifacts.count != 1 else {
+            totals = artifacts[0].totals
+            return
+        }
+        var ledger = ExposureLedger(tracksDirectories: false)
+        for artifact in artifacts { ledger.merge(artifact.ledger) }
+        totals = ledger.totals()
     }
 }

@@ -4,8 +4,7 @@ extension MapFinding {
     func needsAttribution(ownScope: String?) -> Bool {
         if Self.contains(location.member, "node_modules/") { return true }
         guard let ownScope else { return false }
-        let scoped = "node_modules/" + ownScope + "/"
-        return summary.exposed.contains { Self.contains($0.path, scoped) }
+        return ownScopeShift(ownScope) != nil
     }
 
     /// Byte-wise substring test: `String.contains(_:)` goes through Unicode-aware searching, ~25,000 instructions a
@@ -24,9 +23,14 @@ extension MapFinding {
         }
     }
 
-    /// The same finding with every exposed source attributed by `SourcePath.isFirstParty(_:mapMember:ownScope:)`.
+    /// The same finding with every exposed source attributed by `SourcePath.isFirstParty(_:mapMember:ownScope:)`; a
+    /// condensed finding (its sources dropped) has its totals moved by what the own scope makes first-party.
     public func attributed(ownScope: String?) -> MapFinding {
         guard needsAttribution(ownScope: ownScope) else { return self }
+        if summary.exposed.isEmpty {
+            guard let ownScope, let shift = ownScopeShift(ownScope) else { return self }
+            return shifted(firstParty: shift)
+        }
         var summary = summary
         summary.exposed = summary.exposed.map { source in
             ExposedSource(

@@ -61,8 +61,9 @@ final class EntryTextDecoder {
     private static let anchorIndex = 13
     private static let window = 48
 
-    /// Whether the entries are searched for inline maps (not past the nesting cap).
-    let findsMaps: Bool
+    /// Whether the entries are searched for inline maps (not past the nesting cap, nor past the cap of nested maps
+    /// kept per map).
+    private(set) var findsMaps: Bool
     private let secrets: SecretScanning?
     /// The secret scan over the whole decoded entry (made on the first entry, nil when the scan is off).
     private var secretScanner: SecretEntryScanner?
@@ -78,6 +79,11 @@ final class EntryTextDecoder {
         self.secrets = secrets
         finder = SourceMappingURLFinder(limits: limits, depth: depth, secrets: secrets)
         buffer.reserveCapacity(Self.flushSize + 8)
+    }
+
+    /// Stops searching entries for maps (the holding map keeps no more of them); the secret scan goes on.
+    func stopFindingMaps() {
+        findsMaps = false
     }
 
     /// Starts a new entry.

@@ -96,6 +96,16 @@ public struct SourceMapTokenizer {
     private var nestedPending: [(map: Int, content: Int, found: [NestedMap])] = []
     /// Maps nested in this map's `sourcesContent` entries, at any depth up to the cap (set by `finish`).
     public private(set) var nestedMaps: [NestedMap] = []
+    /// Nested maps kept in `nestedPending`; past `maxNestedMapsKept` the rest are not counted (a limit).
+    private var nestedKept = 0
+    /// Most maps nested in one map's entries kept (and counted), as `SourceMappingURLFinder.maxInlineMapsKept` bounds
+    /// inline maps per file.
+    public static let maxNestedMapsKept = 1_000
+    /// `sources` and `sourcesContent` entries, and `sections`, kept over the whole map (an index map's sections
+    /// together): each is bounded by `maxMapEntries`, so no map holds more whatever its shape.
+    private var sourcesKept = 0
+    private var contentsKept = 0
+    private var sectionsKept = 0
 
     /// True once the input is known not to be a source map, so a caller may stop feeding it. Stored (set after each
     /// chunk) so a caller holding the tokenizer in a class reads one field instead of copying the tokenizer.
@@ -439,23 +449,38 @@ public struct SourceMapTokenizer {
             }
         case .sources where !isObject:
             // A repeated key replaces the earlier value, as in JSON.parse.
-            if maps[map].sawSources { maps[map].sources.removeAll() }
+            if maps[map].sawSources {
+                sourcesKept -= maps[map].sources.count
+                maps[map].sources.removeAll()
+            }
             maps[map].sawSources = true
             container.role = .sources
         case .sourcesContent where !isObject:
+            contentsKept -= maps[map].contents.count
             maps[map].contents.removeAll()
             nestedPending.removeAll { $0.map == map }
+            nestedKept = nestedPending.reduce(0) { $0 + $1.found.count }
             container.role = .sourcesContent
         case .sections where !isObject:
             maps[map].sawSections = true
             container.role = .sections
         case .sectionObject where isObject:
-            container.role = .section
+            // Past the cap, a section is skipped whole (the limit makes the scan incomplete).
+            if admitsEntry(sectionsKept) {
+                sectionsKept += 1
+                container.role = .section
+            }
         case .sourceElement:
-            if admitsEntry(maps[map].sources.count) { maps[map].sources.append(nil) }
+            if admitsEntry(sourcesKept) {
+                sourcesKept += 1
+                maps[map].sources.append(nil)
+            }
         case .contentElement:
-            if admitsEntry(maps[map].contents.count) { maps[map].contents.append(nil) }
-            notes.append(.contentEntryNotAString(index: maps[map].contents.count - 1))
+            if admitsEntry(contentsKept) {
+                contentsKept += 1
+                maps[map].contents.append(nil)
+                notes.append(.contentEntryNotAString(index: maps[map].contents.count - 1))
+            }
         default:
             break
         }
@@ -509,10 +534,16 @@ public struct SourceMapTokenizer {
         case .version:
             maps[literalMap].version = literalOverflow ? .other : MapBuilder.Version(literal: literal)
         case .sourceElement:
-            if admitsEntry(maps[literalMap].sources.count) { maps[literalMap].sources.append(nil) }
+            if admitsEntry(sourcesKept) {
+                sourcesKept += 1
+                maps[literalMap].sources.append(nil)
+            }
         case .contentElement:
-            if admitsEntry(maps[literalMap].contents.count) { maps[literalMap].contents.append(nil) }
-            if !isNull { notes.append(.contentEntryNotAString(index: maps[literalMap].contents.count - 1)) }
+            if admitsEntry(contentsKept) {
+                contentsKept += 1
+                maps[literalMap].contents.append(nil)
+                if !isNull { notes.append(.contentEntryNotAString(index: maps[literalMap].contents.count - 1)) }
+            }
         default:
             break
         }
@@ -560,7 +591,10 @@ public struct SourceMapTokenizer {
         case .content:
             appendContent()
         case .sourcePath:
-            if admitsEntry(maps[stringMap].sources.count) { maps[stringMap].sources.append(MapBuilder.keptName(text)) }
+            if admitsEntry(sourcesKept) {
+                sourcesKept += 1
+                maps[stringMap].sources.append(MapBuilder.keptName(text))
+            }
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
         case .version:
@@ -590,12 +624,20 @@ public struct SourceMapTokenizer {
     }
 
     private mutating func appendContent() {
-        guard admitsEntry(maps[stringMap].contents.count) else { return }
+        guard admitsEntry(contentsKept) else { return }
+        contentsKept += 1
         let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
         let digest = ContentDigest(hash: contentHasher.finalize(), escapedLength: contentHasher.byteCount)
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
         if let found = entryDecoder?.end(), !found.isEmpty {
-            nestedPending.append((stringMap, maps[stringMap].contents.count - 1, found))
+            let room = Self.maxNestedMapsKept - nestedKept
+            if found.count > room {
+                if limitHit == nil { limitHit = .nestedMaps(Self.maxNestedMapsKept) }
+                entryDecoder?.stopFindingMaps()
+            }
+            let kept = Array(found.prefix(max(room, 0)))
+            nestedKept += kept.count
+            if !kept.isEmpty { nestedPending.append((stringMap, maps[stringMap].contents.count - 1, kept)) }
         }
         if let hits = entryDecoder?.secretHits, !hits.isEmpty {
             maps[stringMap].contentSecrets[maps[stringMap].contents.count - 1] = hits
