@@ -33,7 +33,8 @@ import Testing
     static func map(_ name: String, lines: Int = 2) -> [UInt8] {
         Array(
             MapText.map(
-                sources: ["src/\(name).ts"], contents: [(1...lines).map { "line \($0) of \(name)" }.joined(separator: "\n") + "\n"]
+                sources: ["src/\(name).ts"],
+                contents: [(1...lines).map { "line \($0) of \(name)" }.joined(separator: "\n") + "\n"]
             ).utf8)
     }
 
@@ -155,7 +156,8 @@ import Testing
         let shadow = NodeTarShadow()
         plain.withUnsafeBytes { shadow.consume($0) }
         #expect(shadow.followers.isEmpty)
-        let withPax = HandTar.file("package/a.js", Array("x".utf8)) + HandTar.pax([("path", "package/b.js")])
+        let withPax =
+            HandTar.file("package/a.js", Array("x".utf8)) + HandTar.pax([("path", "package/b.js")])
             + HandTar.file("package/c.js", Array("y".utf8)) + HandTar.end
         let forked = NodeTarShadow()
         withPax.withUnsafeBytes { forked.consume($0) }
