@@ -350,12 +350,11 @@ public final class NodeTarShadow {
     }
 
     private func finishMeta() {
-        let text = String(decoding: meta, as: UTF8.self)
         switch metaType {
         case UInt8(ascii: "x"), UInt8(ascii: "X"):
-            ex = Self.parsePax(text, into: ex ?? Pax(), rules: rules)
+            ex = Self.parsePax(meta, into: ex ?? Pax(), rules: rules)
         case UInt8(ascii: "g"):
-            gex = Self.parsePax(text, into: gex ?? Pax(), rules: rules)
+            gex = Self.parsePax(meta, into: gex ?? Pax(), rules: rules)
         case UInt8(ascii: "K"):
             // The link name of the next entry: only links use it, and the header's own field decides "linkpath
             // forbidden" (decode overwrites the slurped one).
@@ -363,7 +362,7 @@ public final class NodeTarShadow {
         default:
             var value = ex ?? Pax()
             if value.path != nil { remark("a GNU long name and a pax path for one member: node-tar takes the later") }
-            value.path = Self.upToNul(text)
+            value.path = Self.text(Self.upToNul(meta[...]))
             value.pathIsNumber = false
             ex = value
         }
@@ -374,66 +373,82 @@ public final class NodeTarShadow {
     /// `Pax.parse`: `len key=value` lines, a line kept only when its length prefix is exact, later values over
     /// earlier ones. node-tar 6 drops empty or zero values (`obj.path || null`); 7 keeps them; 7.5.17+ ends values at a
     /// NUL; 7.5.18+ reads `size` as `+v` (kept when `>= 0`). A size node-tar may read as a number this does not
-    /// follow (hex, fractions, exponents) is marked unparseable, and the comparison fails closed.
-    private static func parsePax(_ text: String, into base: Pax, rules: NodeTarRules) -> Pax {
+    /// follow (hex, fractions, exponents) is marked unparseable, and the comparison fails closed. Works on the bytes:
+    /// only a `path` value becomes a string.
+    private static func parsePax(_ body: [UInt8], into base: Pax, rules: NodeTarRules) -> Pax {
         var result = base
-        var body = Substring(text)
-        if body.hasSuffix("\n") { body.removeLast() }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let digits = line.drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
-            guard let length = Int(digits), length == line.utf8.count + 1 else { continue }
-            let rest = line.dropFirst("\(length) ".count)
-            // `line.split('=')`: the key before the first `=`, the value after it (empty when there is none).
-            let equals = rest.firstIndex(of: "=") ?? rest.endIndex
-            guard equals != rest.startIndex else { continue }
-            let key = rest[..<equals]
-            var value = equals == rest.endIndex ? "" : String(rest[rest.index(after: equals)...])
-            if rules.paxValuesEndAtNul { value = upToNul(value) }
-            let isDigits = !value.isEmpty && value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            switch key {
-            case "path":
-                if rules.paxValuesTypedByKey {
-                    result.path = value
-                    result.pathIsNumber = false
-                } else {
-                    let isZero = isDigits && value.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
-                    let dropped = (value.isEmpty || isZero) && !rules.paxKeepsEmptyValues
-                    result.path = dropped ? nil : value
-                    result.pathIsNumber = isDigits && !dropped
-                }
-            case "size":
-                let number = rules.paxValuesTypedByKey ? trimmed(value) : Substring(value)
-                if rules.paxValuesTypedByKey, number.isEmpty {
-                    result.size = 0
-                    result.sizeUnparseable = false
-                } else if !number.isEmpty,
-                    number.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                    let size = Int64(number)
-                {
-                    result.size = size == 0 && !rules.paxKeepsEmptyValues ? nil : size
-                    result.sizeUnparseable = false
-                } else if value.isEmpty, !rules.paxKeepsEmptyValues {
-                    result.size = nil
-                    result.sizeUnparseable = false
-                } else {
-                    result.sizeUnparseable = true
-                }
-            default: break
-            }
+        // `.replace(/\n$/, '').split('\n')`
+        let end = body.last == 0x0A ? body.count - 1 : body.count
+        var lineStart = 0
+        while lineStart <= end {
+            let lineEnd = body[lineStart..<end].firstIndex(of: 0x0A) ?? end
+            parseLine(body[lineStart..<lineEnd], into: &result, rules: rules)
+            lineStart = lineEnd + 1
         }
         return result
     }
 
-    /// JavaScript's `trim` for the white space a number may carry.
-    private static func trimmed(_ text: String) -> Substring {
-        let isSpace: (Character) -> Bool = { " \t\n\r\u{0B}\u{0C}".contains($0) }
-        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return text[first...last]
+    /// One `parseKVLine`: `parseInt(line, 10)` must equal the line's UTF-8 length plus one (the newline).
+    private static func parseLine(_ line: ArraySlice<UInt8>, into result: inout Pax, rules: NodeTarRules) {
+        let digits = line.drop { isSpace($0) }.prefix { isDigit($0) }
+        guard !digits.isEmpty, digits.count < 10 else { return }
+        let length = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        // `Buffer.byteLength` of the decoded line: invalid UTF-8 counts as the replacement character's 3 bytes.
+        let lineLength = line.allSatisfy { $0 < 0x80 } ? line.count : text(line).utf8.count
+        guard length == lineLength + 1 else { return }
+        // `line.slice((n + ' ').length)` from the start of the line, then `split('=')`.
+        let rest = line.dropFirst(String(length).utf8.count + 1)
+        let equals = rest.firstIndex(of: UInt8(ascii: "=")) ?? rest.endIndex
+        guard equals != rest.startIndex else { return }
+        let key = rest[..<equals]
+        var value = equals == rest.endIndex ? rest[rest.endIndex...] : rest[(equals + 1)...]
+        if rules.paxValuesEndAtNul { value = upToNul(value) }
+        let isDigits = !value.isEmpty && value.allSatisfy(isDigit)
+        if key.elementsEqual("path".utf8) {
+            if rules.paxValuesTypedByKey {
+                result.path = text(value)
+                result.pathIsNumber = false
+            } else {
+                let isZero = isDigits && value.allSatisfy { $0 == UInt8(ascii: "0") }
+                let dropped = (value.isEmpty || isZero) && !rules.paxKeepsEmptyValues
+                result.path = dropped ? nil : text(value)
+                result.pathIsNumber = isDigits && !dropped
+            }
+        } else if key.elementsEqual("size".utf8) {
+            let number =
+                rules.paxValuesTypedByKey
+                ? Array(value.drop(while: isSpace).reversed().drop(while: isSpace).reversed()) : Array(value)
+            if rules.paxValuesTypedByKey, number.isEmpty {
+                result.size = 0
+                result.sizeUnparseable = false
+            } else if !number.isEmpty, number.count < 19, number.allSatisfy(isDigit) {
+                let size = number.reduce(Int64(0)) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
+                result.size = size == 0 && !rules.paxKeepsEmptyValues ? nil : size
+                result.sizeUnparseable = false
+            } else if value.isEmpty, !rules.paxKeepsEmptyValues {
+                result.size = nil
+                result.sizeUnparseable = false
+            } else {
+                result.sizeUnparseable = true
+            }
+        }
     }
 
-    private static func upToNul(_ text: String) -> String {
-        String(text.prefix { $0 != "\u{0}" })
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// The white space JavaScript's `parseInt` and `trim` skip (the ASCII part).
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    private static func upToNul(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes[..<(bytes.firstIndex(of: 0) ?? bytes.endIndex)]
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// `decString`: UTF-8 up to the first NUL.

@@ -80,7 +80,13 @@ extension HostileMemoryTests {
         let result = try CLIRunner.run([image])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("1 source map exposes 1 file / 2 lines"), "\(result.stdout)")
-        #expect(result.stdout.contains("300,001 files"), "\(result.stdout)")
+        let json = try CLIRunner.run(["--format", "json", image])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let artifact = try #require((report?["artifacts"] as? [[String: Any]])?.first)
+        let statistics = try #require(artifact["statistics"] as? [String: Any])
+        // 300,000 files, the map, the 301 directories under app/ and app/ itself.
+        #expect(statistics["regularFiles"] as? Int == 300_001)
+        #expect(statistics["entries"] as? Int == 300_303)
         let limited = try CLIRunner.run(["--max-entries", "1000", image])
         #expect(limited.status == 2, "\(limited.stdout)\(limited.stderr)")
         let peak = try SpooledZipMemoryTests.peakKiB([image])
