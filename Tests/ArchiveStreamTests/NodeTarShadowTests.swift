@@ -5,7 +5,8 @@ import Testing
 
 /// The files each node-tar rule set writes from hand-built tars where node-tar 6 (npm 10) and node-tar 7 (npm 11) part:
 /// the shadow is fed whole, byte by byte and split at every offset; node-tar 6's reading is checked against npm's own
-/// node-tar, node-tar 7's against the source lines named in each case (node-tar 7 is not installed here).
+/// node-tar, node-tar 7's against its parser transpiled from TypeScript (Tests/Fixtures/node-tar-7; npm 11 cannot be
+/// installed offline) and the source lines named in each case.
 @Suite struct NodeTarShadowTests {
     /// What one rule set reads: the files it writes (path, size), or that its reading cannot be followed.
     enum Reading: Equatable, CustomStringConvertible {
@@ -149,6 +150,18 @@ import Testing
         let directory = TemporaryDirectory()
         let tar = directory.write("pkg.tar", example.tar)
         #expect(try Reading.files(ConsumerCounter.listFilesWithNodeTar(tar)) == example.expected[0])
+    }
+
+    /// node-tar 7.5.15 (the early rules) and 7.5.21 (the current ones), transpiled from their TypeScript and run.
+    @Test(.enabled(if: ConsumerCounter.hasNodeTar, "needs node and npm (minipass, minizlib)"), arguments: cases)
+    func nodeTar7ReadingMatchesTranspiledNodeTar7(_ example: Case) throws {
+        let directory = TemporaryDirectory()
+        let tar = directory.write("pkg.tar", example.tar)
+        for (index, version) in [(1, "v7.5.15"), (2, "v7.5.21")] where example.expected[index] != .unpredictable {
+            #expect(
+                try Reading.files(ConsumerCounter.listFilesWithNodeTar7(tar, version: version)) == example.expected[index],
+                "\(version)")
+        }
     }
 
     @Test func followersStartOnlyAtAMetadataHeader() {

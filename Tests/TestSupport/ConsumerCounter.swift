@@ -83,6 +83,17 @@ public enum ConsumerCounter {
         return try JSONDecoder().decode([NodeTarFile].self, from: Data(result.stdout.utf8))
     }
 
+    /// The regular files node-tar 7's parser reads from a tar (`version`: a folder of Tests/Fixtures/node-tar-7, its
+    /// TypeScript transpiled as that folder's README says), with npm's own minipass and minizlib.
+    public static func listFilesWithNodeTar7(_ tarball: String, version: String) throws -> [NodeTarFile] {
+        let fixtures = CLIRunner.packageRoot + "/Tests/Fixtures/node-tar-7"
+        let modules = try npmRoot.get() + "/npm/node_modules"
+        let result = try ConsumerTool.run(
+            "node", [fixtures + "/list.js", fixtures + "/" + version, tarball], in: "/", environment: ["NODE_PATH": modules])
+        guard result.status == 0 else { throw ConsumerTool.Missing(name: "node-tar \(version) (\(result.stderr))") }
+        return try JSONDecoder().decode([NodeTarFile].self, from: Data(result.stdout.utf8))
+    }
+
     /// A file as node-tar lists it.
     public struct NodeTarFile: Decodable, Equatable, Sendable, CustomStringConvertible {
         public var path: String
