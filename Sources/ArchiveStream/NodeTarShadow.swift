@@ -64,10 +64,13 @@ public final class NodeTarShadow {
     private static let ustarMagic = Array("ustar\u{0}00".utf8)
     /// Types `ReadEntry` neither treats as metadata nor ignores (`normalFsTypes` in node-tar 7).
     private static let entryTypes = Array("01234567D".utf8)
-    private static let metaTypes = Array("xXgLNK".utf8)
+
+    /// True for node-tar 6's shadow, which starts node-tar 7's when their readings can part.
+    private let startsFollowers: Bool
 
     public init(rules: NodeTarRules = .nodeTar6) {
         self.rules = rules
+        startsFollowers = rules == .nodeTar6
     }
 
     /// A shadow following `rules` from the state this one is in (before any extended header was seen).
@@ -211,7 +214,7 @@ public final class NodeTarShadow {
         }
         var type = block[156]
         var size = Self.number(block, 124, 12)
-        if rules == .nodeTar6, followers.isEmpty, Self.metaTypes.contains(type) || (size ?? 0) < 0 {
+        if startsFollowers, followers.isEmpty, Self.isMetadata(type) || (size ?? 0) < 0 {
             // From here on node-tar 7 may read the stream otherwise: follow it too, from this very header.
             followers = NodeTarRules.followers.map { follower($0) }
             for follower in followers {
@@ -314,7 +317,7 @@ public final class NodeTarShadow {
         }
         let bodySize = max(0, size ?? 0)
         let blocks = (bodySize + 511) / 512 * 512
-        if Self.metaTypes.contains(type) {
+        if Self.isMetadata(type) {
             if ex != nil, type != UInt8(ascii: "g") {
                 remark("an extended header followed by another metadata header")
             }
@@ -431,6 +434,15 @@ public final class NodeTarShadow {
             } else {
                 result.sizeUnparseable = true
             }
+        }
+    }
+
+    /// Types `ReadEntry` treats as metadata for the next entry: pax `x`/`X`/`g`, GNU `L`/`N`/`K`.
+    private static func isMetadata(_ type: UInt8) -> Bool {
+        switch type {
+        case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "g"), UInt8(ascii: "L"), UInt8(ascii: "N"), UInt8(ascii: "K"):
+            true
+        default: false
         }
     }
 
