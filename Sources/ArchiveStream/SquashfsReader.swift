@@ -1,8 +1,10 @@
 import CSquashfs
 
 /// Reads squashfs 4 images (snap packages, AppImage payloads) with libsquashfs, from bytes held for random access (a
-/// file, or a spooled member): the super block, the directory tree, then every file's data in tree order. Each
-/// directory entry of a file is a member, so hard links (entries sharing one inode) are read under every name, as
+/// file, or a spooled member): the super block, then one directory listing at a time, each entry a member read as it
+/// is listed. Only the open listing, the directories still to list and the inode numbers of those listed are held, so
+/// memory does not grow with the number of files and `--max-entries` stops the walk before more entries are read.
+/// Each directory entry of a file is a member, so hard links (entries sharing one inode) are read under every name, as
 /// `unsquashfs` writes them; symbolic links are members without data, never followed.
 public final class SquashfsReader: MemberReader {
     /// What the C read callback reaches: the input, and the first failure it met (libsquashfs only sees an I/O code).
@@ -15,7 +17,13 @@ public final class SquashfsReader: MemberReader {
         }
     }
 
-    /// One directory entry of the image, in tree order.
+    /// A directory still to list: its inode (owned, freed once opened) and its path in the image.
+    private struct PendingDirectory {
+        var inode: UnsafeMutablePointer<sqfs_inode_generic_t>
+        var path: String
+    }
+
+    /// One directory entry of the image, in listing order.
     private struct Member {
         var path: String
         var kind: ArchiveEntryInfo.Kind
@@ -29,9 +37,22 @@ public final class SquashfsReader: MemberReader {
     private var idTable: OpaquePointer?
     private var directoryReader: OpaquePointer?
     private var dataReader: OpaquePointer?
-    private var tree: UnsafeMutablePointer<sqfs_tree_node_t>?
-    /// Tree nodes still to visit (depth first: a node, its children, then its next sibling).
-    private var pendingNodes: [UnsafeMutablePointer<sqfs_tree_node_t>] = []
+    /// The super block, where the directory reader keeps pointing to it (libsquashfs stores the pointer, not a copy).
+    private let superBlockStorage: UnsafeMutablePointer<sqfs_super_t> = {
+        let storage = UnsafeMutablePointer<sqfs_super_t>.allocate(capacity: 1)
+        storage.initialize(to: sqfs_super_t())
+        return storage
+    }()
+    /// Directories still to list, the next one last (depth first, each directory's subdirectories in listing order).
+    private var pendingDirectories: [PendingDirectory] = []
+    /// Subdirectories met in the open listing, queued when it ends.
+    private var listedSubdirectories: [PendingDirectory] = []
+    /// The path of the directory whose listing is open in `directoryReader`, nil between listings.
+    private var openListing: String?
+    /// Inode numbers of the directories listed: a directory listed twice is a loop (or a lie) and ends the walk.
+    private var listedDirectories: Set<UInt32> = []
+    /// The inode of the member being read, owned until the next entry.
+    private var currentInode: UnsafeMutablePointer<sqfs_inode_generic_t>?
     private var isOpen = false
     private var current: Member?
     private var offset: Int64 = 0
@@ -49,7 +70,8 @@ public final class SquashfsReader: MemberReader {
     }
 
     deinit {
-        if let tree { sqfs_dir_tree_destroy(tree) }
+        sqfs_free(currentInode)
+        for directory in pendingDirectories + listedSubdirectories { sqfs_free(directory.inode) }
         for object in [
             UnsafeMutableRawPointer(dataReader), UnsafeMutableRawPointer(directoryReader),
             UnsafeMutableRawPointer(idTable), UnsafeMutableRawPointer(compressor), UnsafeMutableRawPointer(file),
@@ -57,6 +79,7 @@ public final class SquashfsReader: MemberReader {
             leak_scan_sqfs_destroy(object)
         }
         buffer.deallocate()
+        superBlockStorage.deallocate()
     }
 
     /// True when `head` starts with the squashfs 4 magic (`hsqs`, little-endian), the only version libsquashfs reads.
@@ -68,14 +91,62 @@ public final class SquashfsReader: MemberReader {
         if !isOpen { try openImage() }
         current = nil
         offset = 0
-        while let node = pendingNodes.popLast() {
-            if let next = node.pointee.next { pendingNodes.append(next) }
-            if let children = node.pointee.children { pendingNodes.append(children) }
-            let member = try member(of: node)
+        sqfs_free(currentInode)
+        currentInode = nil
+        while true {
+            guard let directory = openListing else {
+                guard let next = pendingDirectories.popLast() else { return nil }
+                defer { sqfs_free(next.inode) }
+                guard listedDirectories.insert(next.inode.pointee.base.inode_number).inserted else {
+                    throw fatal("squashfs image is unreadable: directory \"\(next.path)\" is listed twice (a directory loop)")
+                }
+                try check(sqfs_dir_reader_open_dir(directoryReader, next.inode, 0), "directory \"\(next.path)\"")
+                openListing = next.path
+                continue
+            }
+            var entry: UnsafeMutablePointer<sqfs_dir_entry_t>?
+            let status = sqfs_dir_reader_read(directoryReader, &entry)
+            defer { sqfs_free(entry) }
+            if status > 0 {
+                openListing = nil
+                pendingDirectories += listedSubdirectories.reversed()
+                listedSubdirectories.removeAll(keepingCapacity: true)
+                continue
+            }
+            guard status == 0, let entry else {
+                throw fatal("squashfs image is unreadable: cannot read directory \"\(directory)\": \(describe(status))")
+            }
+            var length = 0
+            let name = String(
+                decoding: UnsafeRawBufferPointer(start: leak_scan_sqfs_dir_entry_name(entry, &length), count: length),
+                as: UTF8.self)
+            // A name that is empty, a dot entry or holds a slash would put the member outside its directory.
+            guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("\u{0}") else {
+                throw fatal("squashfs image is unreadable: directory \"\(directory)\" lists the name \(name.debugDescription)")
+            }
+            let path = directory.isEmpty ? name : directory + "/" + name
+            var inode: UnsafeMutablePointer<sqfs_inode_generic_t>?
+            let inodeStatus = sqfs_dir_reader_get_inode(directoryReader, &inode)
+            guard inodeStatus == 0, let inode else {
+                throw ArchiveError(
+                    code: .fatal, status: inodeStatus, message: "its inode cannot be read: \(describe(inodeStatus))",
+                    entryPath: path)
+            }
+            let member: Member
+            do throws(ArchiveError) {
+                member = try self.member(path: path, inode: inode)
+            } catch {
+                sqfs_free(inode)
+                throw error
+            }
+            if member.kind == .directory {
+                listedSubdirectories.append(PendingDirectory(inode: inode, path: path))
+            } else {
+                currentInode = inode
+            }
             current = member
             return ArchiveEntryInfo(path: member.path, kind: member.kind, size: member.size)
         }
-        return nil
     }
 
     public func readBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
@@ -121,8 +192,8 @@ public final class SquashfsReader: MemberReader {
         let size = context.input.size
         file = leak_scan_sqfs_input_create(Unmanaged.passUnretained(context).toOpaque(), read, UInt64(size))
         guard let file else { throw fatal("cannot allocate a squashfs reader") }
-        var superBlock = sqfs_super_t()
-        try check(sqfs_super_read(&superBlock, file), "its super block")
+        try check(sqfs_super_read(superBlockStorage, file), "its super block")
+        let superBlock = superBlockStorage.pointee
         guard superBlock.bytes_used <= UInt64(size) else {
             throw fatal("squashfs image is truncated: \(size) of the \(superBlock.bytes_used) bytes its super block declares")
         }
@@ -145,30 +216,23 @@ public final class SquashfsReader: MemberReader {
         }
         idTable = sqfs_id_table_create(0)
         guard idTable != nil else { throw fatal("cannot allocate a squashfs id table") }
-        try check(sqfs_id_table_read(idTable, file, &superBlock, compressor), "its id table")
-        directoryReader = sqfs_dir_reader_create(&superBlock, compressor, file, 0)
+        try check(sqfs_id_table_read(idTable, file, superBlockStorage, compressor), "its id table")
+        directoryReader = sqfs_dir_reader_create(superBlockStorage, compressor, file, 0)
         dataReader = sqfs_data_reader_create(file, Int(superBlock.block_size), compressor, 0)
         guard directoryReader != nil, dataReader != nil else { throw fatal("cannot allocate a squashfs reader") }
-        try check(sqfs_data_reader_load_fragment_table(dataReader, &superBlock), "its fragment table")
-        try check(sqfs_dir_reader_get_full_hierarchy(directoryReader, idTable, nil, 0, &tree), "its directory tree")
+        try check(sqfs_data_reader_load_fragment_table(dataReader, superBlockStorage), "its fragment table")
+        var root: UnsafeMutablePointer<sqfs_inode_generic_t>?
+        try check(sqfs_dir_reader_get_root_inode(directoryReader, &root), "its root directory")
+        guard let root else { throw fatal("squashfs image is unreadable: cannot read its root directory") }
+        guard [SQFS_INODE_DIR.rawValue, SQFS_INODE_EXT_DIR.rawValue].contains(UInt32(root.pointee.base.type)) else {
+            sqfs_free(root)
+            throw fatal("squashfs image is unreadable: its root is not a directory")
+        }
+        pendingDirectories.append(PendingDirectory(inode: root, path: ""))
         buffer = .allocate(byteCount: Int(superBlock.block_size), alignment: 64)
-        if let children = tree?.pointee.children { pendingNodes.append(children) }
     }
 
-    private func member(of node: UnsafeMutablePointer<sqfs_tree_node_t>) throws(ArchiveError) -> Member {
-        var fullPath: UnsafeMutablePointer<CChar>?
-        let status = sqfs_tree_node_get_path(node, &fullPath)
-        defer { sqfs_free(fullPath) }
-        guard status == 0, let fullPath else {
-            throw ArchiveError(
-                code: .headerFailed, status: status, message: "its name cannot be read: \(describe(status))",
-                entryPath: "?")
-        }
-        // Absolute in the image (`/dist/app.js`): relative, as other archives name their members.
-        let path = String(String(cString: fullPath).dropFirst())
-        guard let inode = node.pointee.inode else {
-            throw ArchiveError(code: .headerFailed, status: 0, message: "it has no inode", entryPath: path)
-        }
+    private func member(path: String, inode: UnsafeMutablePointer<sqfs_inode_generic_t>) throws(ArchiveError) -> Member {
         switch Int32(inode.pointee.base.type) {
         case Int32(SQFS_INODE_DIR.rawValue), Int32(SQFS_INODE_EXT_DIR.rawValue):
             return Member(path: path, kind: .directory)

@@ -66,5 +66,11 @@ static inline int leak_scan_sqfs_read_compressor_options(sqfs_compressor_t *cmp,
     return cmp->read_options(cmp, file);
 }
 
+/* The name of a directory entry read by sqfs_dir_reader_read (not NUL-terminated) and its length in bytes. */
+static inline const char *leak_scan_sqfs_dir_entry_name(const sqfs_dir_entry_t *entry, size_t *length) {
+    *length = (size_t)entry->size + 1;
+    return (const char *)entry->name;
+}
+
 static inline void leak_scan_sqfs_destroy(void *object) { sqfs_destroy(object); }
 #endif

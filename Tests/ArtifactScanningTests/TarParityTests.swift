@@ -69,6 +69,32 @@ import Testing
                 name: "pax size applied to the long-name header after it",
                 tar: HandTar.pax([("size", "1536")]) + HandTar.longName("package/dist/long.js.map") + a + b + HandTar.end,
                 outcome: .incomplete),
+            // node-tar 6 skips a pax header with a link name ("linkpath forbidden"); 7 applies it (parse.ts, 7.0.0+).
+            Case(
+                name: "link name on a pax header",
+                tar: HandTar.pax([("path", "package/dist/renamed.js.map")], linkName: "x") + a + b + HandTar.end,
+                outcome: .incomplete),
+            // node-tar 6 drops a zero pax size; 7 keeps it and reads the file's body as headers (pax.ts, 7.0.0+).
+            Case(
+                name: "pax size of zero over a hidden member",
+                tar: HandTar.pax([("size", "0")]) + HandTar.header("package/dist/cover.js", size: hiddenInner.count)
+                    + hiddenInner + a + HandTar.end,
+                outcome: .incomplete),
+            // node-tar 6 and libarchive agree; 7 skips the header (empty path) and writes less: nothing hidden.
+            Case(name: "empty pax path", tar: HandTar.pax([("path", "")]) + a + b + HandTar.end, outcome: .exact),
+            // Only node-tar 7.5.16+ (header.ts `exForFields = isNormalFS ? ex : undefined`) skips the nameless unknown
+            // entry and writes the member hidden in its body under the pax path.
+            Case(
+                name: "unknown type without a name after a pax path",
+                tar: HandTar.pax([("path", "package/dist/cover.bin")]) + HandTar.header("", size: hiddenInner.count, type: "Z")
+                    + hiddenInner + a + HandTar.end,
+                outcome: .incomplete),
+            // A local pax size wins over the global one in node-tar 7 and libarchive; node-tar 6 lets the global win.
+            Case(
+                name: "pax global and local sizes",
+                tar: HandTar.pax([("size", "1024")], global: true) + HandTar.pax([("size", String(a.count - 512))]) + a + b
+                    + HandTar.end,
+                outcome: .incomplete),
         ]
     }
 

@@ -143,3 +143,52 @@ extension HostileMemoryTests {
         #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
     }
 }
+
+extension HostileMemoryTests {
+    /// A squashfs image of 300,000 empty files in 300 directories (and one map): directories are listed one at a time,
+    /// so every entry is counted and the reader holds one listing at a time (reading the whole tree first peaked at
+    /// 89 MiB in the release build; what remains grows only with the walk's list of member paths).
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time") && ConsumerTool.exists("mksquashfs")
+                && ConsumerTool.exists("python3"), "needs /usr/bin/time, mksquashfs and python3"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func squashfsImageWithThreeHundredThousandEntriesStaysUnder64MiB() throws {
+        let directory = TemporaryDirectory()
+        let root = directory.path + "/tree"
+        let made = try ConsumerTool.run(
+            "python3",
+            [
+                "-c",
+                """
+                import os, sys
+                root = sys.argv[1]
+                for d in range(300):
+                    os.makedirs(f'{root}/app/d{d:03}')
+                    for i in range(1000):
+                        os.close(os.open(f'{root}/app/d{d:03}/f{i:04}.js', os.O_CREAT | os.O_WRONLY, 0o644))
+                """,
+                root,
+            ], in: directory.path)
+        try #require(made.status == 0, "\(made.stderr)")
+        directory.write("tree/app/dist/app.js.map", Array(MapText.map(sources: ["src/app.ts"], contents: ["a\nb\n"]).utf8))
+        let image = directory.path + "/many.snap"
+        let squashed = try ConsumerTool.run(
+            "mksquashfs", [root, image, "-noappend", "-all-root", "-quiet", "-no-progress"], in: directory.path)
+        try #require(squashed.status == 0, "\(squashed.stderr)")
+        let result = try CLIRunner.run([image])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("1 source map exposes 1 file / 2 lines"), "\(result.stdout)")
+        let json = try CLIRunner.run(["--format", "json", image])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let artifact = try #require((report?["artifacts"] as? [[String: Any]])?.first)
+        let statistics = try #require(artifact["statistics"] as? [String: Any])
+        // 300,000 files, the map, the 301 directories under app/ and app/ itself.
+        #expect(statistics["regularFiles"] as? Int == 300_001)
+        #expect(statistics["entries"] as? Int == 300_303)
+        let limited = try CLIRunner.run(["--max-entries", "1000", image])
+        #expect(limited.status == 2, "\(limited.stdout)\(limited.stderr)")
+        let peak = try SpooledZipMemoryTests.peakKiB([image])
+        #expect(peak > 0 && peak < 64 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+}

@@ -66,6 +66,47 @@ public enum ConsumerCounter {
         return result.stdout
     }
 
+    /// The regular files npm's own node-tar (6, npm 10's) reads from a tar, in order: path and header size, as its
+    /// `Parser` hands them to `Unpack` (`tar.t` drives the same parser). Throws when node or npm is missing.
+    public static func listFilesWithNodeTar(_ tarball: String) throws -> [NodeTarFile] {
+        let root = try npmRoot.get()
+        let script = """
+            const tar = require(process.argv[1] + '/npm/node_modules/tar');
+            const files = [];
+            tar.t({ file: process.argv[2], sync: true, onentry: e => {
+              if (['File', 'OldFile', 'ContiguousFile'].includes(e.type)) files.push({ path: e.path, size: e.header.size });
+            } });
+            console.log(JSON.stringify(files));
+            """
+        let result = try ConsumerTool.run("node", ["-e", script, root, tarball], in: "/")
+        guard result.status == 0 else { throw ConsumerTool.Missing(name: "node-tar (\(result.stderr))") }
+        return try JSONDecoder().decode([NodeTarFile].self, from: Data(result.stdout.utf8))
+    }
+
+    /// The regular files node-tar 7's parser reads from a tar (`version`: a folder of Tests/Fixtures/node-tar-7, its
+    /// TypeScript transpiled as that folder's README says), with npm's own minipass and minizlib.
+    public static func listFilesWithNodeTar7(_ tarball: String, version: String) throws -> [NodeTarFile] {
+        let fixtures = CLIRunner.packageRoot + "/Tests/Fixtures/node-tar-7"
+        let modules = try npmRoot.get() + "/npm/node_modules"
+        let result = try ConsumerTool.run(
+            "node", [fixtures + "/list.js", fixtures + "/" + version, tarball], in: "/", environment: ["NODE_PATH": modules])
+        guard result.status == 0 else { throw ConsumerTool.Missing(name: "node-tar \(version) (\(result.stderr))") }
+        return try JSONDecoder().decode([NodeTarFile].self, from: Data(result.stdout.utf8))
+    }
+
+    /// A file as node-tar lists it.
+    public struct NodeTarFile: Decodable, Equatable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var size: Int64
+
+        public init(path: String, size: Int64) {
+            self.path = path
+            self.size = size
+        }
+
+        public var description: String { "\(path.debugDescription) (\(size))" }
+    }
+
     /// `npm root -g`, asked once.
     static let npmRoot = Result<String, any Error> {
         try ConsumerTool.run("npm", ["root", "-g"], in: "/").stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -45,7 +45,7 @@ public enum HandTar {
     }
 
     /// A pax extended (`x`) or global (`g`) header carrying `records` (`key=value`, lengths computed).
-    public static func pax(_ records: [(String, String)], global: Bool = false) -> [UInt8] {
+    public static func pax(_ records: [(String, String)], global: Bool = false, linkName: String = "") -> [UInt8] {
         var body: [UInt8] = []
         for (key, value) in records {
             let content = " \(key)=\(value)\n"
@@ -53,13 +53,27 @@ public enum HandTar {
             while "\(length)".utf8.count + content.utf8.count != length { length += 1 }
             body += Array("\(length)\(content)".utf8)
         }
-        return header(global ? "pax_global_header" : "PaxHeader/x", size: body.count, type: global ? "g" : "x") + padded(body)
+        return header(
+            global ? "pax_global_header" : "PaxHeader/x", size: body.count, type: global ? "g" : "x", linkName: linkName)
+            + padded(body)
     }
 
     /// A GNU long-name (`L`) record naming the next member.
     public static func longName(_ name: String) -> [UInt8] {
         let body = Array(name.utf8) + [0]
         return header("././@LongLink", size: body.count, type: "L") + padded(body)
+    }
+
+    /// `block` (a header) with its 12-byte size field replaced by `field` (e.g. base-256 bytes) and its checksum
+    /// computed again.
+    public static func withSizeField(_ block: [UInt8], _ field: [UInt8]) -> [UInt8] {
+        var copy = block
+        copy.replaceSubrange(124..<136, with: field)
+        for index in 148..<156 { copy[index] = 0x20 }
+        let sum = String(copy.reduce(0) { $0 + Int($1) }, radix: 8)
+        let text = Array((String(repeating: "0", count: 6 - sum.count) + sum).utf8) + [0, 0x20]
+        copy.replaceSubrange(148..<156, with: text)
+        return copy
     }
 
     public static let zeroBlock = [UInt8](repeating: 0, count: 512)
