@@ -101,10 +101,18 @@ public struct ExposureLedger: Hashable, Sendable {
 
     /// The first `directoryDepth` directory levels of a path (`src/tools/`), or `./` for a file at the top.
     static func directory(of path: String) -> String {
-        let segments = path.utf8.split(separator: UInt8(ascii: "/"))
-        guard segments.count > 1 else { return "./" }
-        return segments.prefix(min(directoryDepth, segments.count - 1)).map { String(decoding: $0, as: UTF8.self) }
-            .joined(separator: "/") + "/"
+        SourcePath.withBytes(path) { bytes in
+            var segments: [Range<Int>] = []
+            SourcePath.forEachSegment(bytes) { segment in
+                let start = segment.baseAddress! - bytes.baseAddress!
+                segments.append(start..<(start + segment.count))
+                return segments.count <= directoryDepth
+            }
+            guard segments.count > 1 else { return "./" }
+            return segments.prefix(min(directoryDepth, segments.count - 1))
+                .map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                .joined(separator: "/") + "/"
+        }
     }
 
     private func isFirstParty(_ party: Int32, ownScope: String?) -> Bool {

@@ -44,23 +44,21 @@ extension SourcePath {
     /// The only own scope that could make `path` first-party: the segment after its first `node_modules` (or, when the
     /// path has none, after the map member's), when it names a scope (`@acme`).
     static func candidateOwnScope(_ normalizedPath: String, mapMember: String) -> String? {
-        let path = normalizedPath.utf8
-        var start = path.startIndex
-        if let bang = path.lastIndex(of: UInt8(ascii: "!")) { start = path.index(after: bang) }
-        let end = path[start...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? path.endIndex
-        if let scope = segmentAfterNodeModules(path[start..<end]) { return scope }
-        guard let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        return segmentAfterNodeModules(mapMember.utf8[..<slash])
+        if let scope = withBytes(normalizedPath, { segmentAfterNodeModules(resource(of: $0)) }) { return scope }
+        return withBytes(mapMember) { member in directory(of: member).flatMap(segmentAfterNodeModules) }
     }
 
-    private static func segmentAfterNodeModules(_ path: Substring.UTF8View) -> String? {
+    private static func segmentAfterNodeModules(_ path: UnsafeBufferPointer<UInt8>) -> String? {
         var afterNodeModules = false
-        for segment in path.split(separator: UInt8(ascii: "/")) {
+        var scope: String?
+        forEachSegment(path) { segment in
             if afterNodeModules {
-                return segment.first == UInt8(ascii: "@") ? String(Substring(segment)) : nil
+                if segment.first == UInt8(ascii: "@") { scope = String(decoding: segment, as: UTF8.self) }
+                return false
             }
-            afterNodeModules = segment.elementsEqual("node_modules".utf8)
+            afterNodeModules = isNodeModules(segment)
+            return true
         }
-        return nil
+        return scope
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The path rules of the counting contract: how `sources` names become comparable, and what counts as first-party.
 public enum SourcePath {
     /// Joins `sourceRoot`, drops a URL scheme (`webpack://`, `file://` …), turns `\` into `/`, collapses `.` and `..`,
@@ -81,35 +87,76 @@ public enum SourcePath {
     /// or script that holds it) attributes all its sources to that package. `node_modules/@scope/…` with the enclosing
     /// npm package's own scope (`ownScope`, e.g. `@acme`) is first-party: same owner.
     public static func isFirstParty(_ normalizedPath: String, mapMember: String = "", ownScope: String? = nil) -> Bool {
-        let path = normalizedPath.utf8
-        var start = path.startIndex
-        if let bang = path.lastIndex(of: UInt8(ascii: "!")) { start = path.index(after: bang) }
-        let end = path[start...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? path.endIndex
-        if hasThirdPartySegment(path[start..<end], ownScope: ownScope) { return false }
-        guard mapMember.utf8.contains(UInt8(ascii: "n")), let slash = mapMember.utf8.lastIndex(of: UInt8(ascii: "/")) else {
-            return true
+        withBytes(normalizedPath) { path in
+            if hasThirdPartySegment(resource(of: path), ownScope: ownScope) { return false }
+            return withBytes(mapMember) { member in
+                guard let directory = directory(of: member), directory.contains(UInt8(ascii: "n")) else { return true }
+                return !hasThirdPartySegment(directory, ownScope: ownScope)
+            }
         }
-        return !hasThirdPartySegment(mapMember.utf8[..<slash], ownScope: ownScope)
     }
 
-    /// True when a `node_modules` segment is followed by anything but the own scope. Walks the segments in place:
-    /// this runs for every exposed source of every map, so it allocates nothing.
-    private static func hasThirdPartySegment<Path: Collection<UInt8>>(_ path: Path, ownScope: String?) -> Bool {
-        var afterNodeModules = false
-        var segmentStart = path.startIndex
-        while segmentStart < path.endIndex {
-            let segmentEnd = path[segmentStart...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
-            if segmentStart < segmentEnd {
-                let segment = path[segmentStart..<segmentEnd]
-                if afterNodeModules {
-                    guard let ownScope, segment.elementsEqual(ownScope.utf8) else { return true }
-                    afterNodeModules = false
-                }
-                if segment.elementsEqual("node_modules".utf8) { afterNodeModules = true }
-            }
-            segmentStart = segmentEnd == path.endIndex ? segmentEnd : path.index(after: segmentEnd)
+    /// Runs `body` over the UTF-8 bytes of `string` in place (a native string is contiguous; others are copied once).
+    /// Attribution runs for every exposed source of every map: walking a buffer costs a few instructions per byte where
+    /// `String.UTF8View`'s generic collection algorithms cost tens.
+    @inline(__always)
+    static func withBytes<Result>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var string = string
+        return string.withUTF8(body)
+    }
+
+    /// The resource part of a path: after the last loader prefix (`…!`), before any `?query` or `#fragment`.
+    static func resource(of path: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        if let bang = path.lastIndex(of: UInt8(ascii: "!")) { start = bang + 1 }
+        var end = start
+        while end < path.count, path[end] != UInt8(ascii: "?"), path[end] != UInt8(ascii: "#") { end += 1 }
+        return UnsafeBufferPointer(rebasing: path[start..<end])
+    }
+
+    /// The directory part of a member name (before its last `/`), nil for a name at the top.
+    static func directory(of member: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let slash = member.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return UnsafeBufferPointer(rebasing: member[..<slash])
+    }
+
+    private static let nodeModules = Array("node_modules".utf8)
+
+    /// True when `segment` is exactly `node_modules`.
+    @inline(__always)
+    static func isNodeModules(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+        segment.count == nodeModules.count
+            && nodeModules.withUnsafeBufferPointer { memcmp($0.baseAddress!, segment.baseAddress!, segment.count) == 0 }
+    }
+
+    /// Calls `body` with each non-empty `/`-separated segment of `path` until it returns false.
+    @inline(__always)
+    static func forEachSegment(_ path: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        var start = 0
+        while start < path.count {
+            var end = start
+            while end < path.count, path[end] != UInt8(ascii: "/") { end += 1 }
+            if end > start, !body(UnsafeBufferPointer(rebasing: path[start..<end])) { return }
+            start = end + 1
         }
-        return afterNodeModules
+    }
+
+    /// True when a `node_modules` segment is followed by anything but the own scope (or ends the path).
+    private static func hasThirdPartySegment(_ path: UnsafeBufferPointer<UInt8>, ownScope: String?) -> Bool {
+        var afterNodeModules = false
+        var thirdParty = false
+        forEachSegment(path) { segment in
+            if afterNodeModules {
+                guard let ownScope, segment.elementsEqual(ownScope.utf8) else {
+                    thirdParty = true
+                    return false
+                }
+                afterNodeModules = false
+            }
+            if isNodeModules(segment) { afterNodeModules = true }
+            return true
+        }
+        return thirdParty || afterNodeModules
     }
 
     /// Length of a leading `scheme:` (plus `//` when present), or nil when the string does not start with one.
