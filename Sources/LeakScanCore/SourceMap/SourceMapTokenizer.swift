@@ -100,7 +100,7 @@ public struct SourceMapTokenizer {
     private var nestedKept = 0
     /// Most maps nested in one map's entries kept (and counted), as `SourceMappingURLFinder.maxInlineMapsKept` bounds
     /// inline maps per file.
-    public static let maxNestedMapsKept = 1_000
+    public static let maxNestedMapsKept = 10_000
     /// `sources` and `sourcesContent` entries, and `sections`, kept over the whole map (an index map's sections
     /// together): each is bounded by `maxMapEntries`, so no map holds more whatever its shape.
     private var sourcesKept = 0
