@@ -90,71 +90,23 @@ public final class SecretEntryScanner {
         stream.reset()
     }
 
-    /// Escaped text holding only complete one-character escapes (`\n`, `\"` …) and raw UTF-8, no `\u`.
-    /// Copies 64 bytes at a time (the piece has room for a block past its size) and stops only at backslashes: source
-    /// text escapes every line end, so runs are short and a per-run `memcpy` call would cost more than the copy.
-    func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
+    /// Decoded text (the tokenizer resolved the one-character escapes). Short pieces are gathered in `pending`; a long
+    /// one is scanned where it lies, without a copy.
+    func feedDecoded(_ base: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
         if pendingHighSurrogate != nil { flushLoneSurrogate() }
-        var index = 0
-        var filled = pendingCount
-        while index < count {
-            if filled >= Self.pieceSize {
-                pendingCount = filled
-                process(isLast: false)
-                filled = 0
-            }
-            if index + 64 <= count {
-                guard let run = Self.copyBlock(from: base + index, to: pending + filled) else {
-                    filled += 64
-                    index += 64
-                    continue
-                }
-                filled += run
-                index += run
-            } else if base[index] != UInt8(ascii: "\\") {
-                pending[filled] = base[index]
-                filled += 1
-                index += 1
-                continue
-            }
-            if index + 1 < count {
-                pending[filled] = JSONEscape.simple(base[index + 1]) ?? base[index + 1]
-                filled += 1
-            }
-            index += 2
+        if pendingCount + count <= Self.pieceSize {
+            (pending + pendingCount).update(from: base, count: count)
+            pendingCount += count
+            return
         }
-        pendingCount = filled
-    }
-
-    /// Copies 64 bytes from `source` to `target`; returns the offset of the first backslash among them, nil if none.
-    @inline(__always)
-    private static func copyBlock(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int? {
-        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
-        let from = UnsafeRawPointer(source)
-        let to = UnsafeMutableRawPointer(target)
-        let blocks = (
-            from.loadUnaligned(as: SIMD16<UInt8>.self), from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self),
-            from.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self),
-            from.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self)
-        )
-        to.storeBytes(of: blocks.0, as: SIMD16<UInt8>.self)
-        to.storeBytes(of: blocks.1, toByteOffset: 16, as: SIMD16<UInt8>.self)
-        to.storeBytes(of: blocks.2, toByteOffset: 32, as: SIMD16<UInt8>.self)
-        to.storeBytes(of: blocks.3, toByteOffset: 48, as: SIMD16<UInt8>.self)
-        let hits = (
-            unsafeBitCast(blocks.0 .== backslash, to: SIMD2<UInt64>.self),
-            unsafeBitCast(blocks.1 .== backslash, to: SIMD2<UInt64>.self),
-            unsafeBitCast(blocks.2 .== backslash, to: SIMD2<UInt64>.self),
-            unsafeBitCast(blocks.3 .== backslash, to: SIMD2<UInt64>.self)
-        )
-        let any = hits.0 | hits.1 | hits.2 | hits.3
-        guard any.x | any.y != 0 else { return nil }
-        let first: (offset: Int, block: SIMD2<UInt64>) =
-            hits.0.x | hits.0.y != 0
-            ? (0, hits.0) : hits.1.x | hits.1.y != 0 ? (16, hits.1) : hits.2.x | hits.2.y != 0 ? (32, hits.2) : (48, hits.3)
-        let lanes = first.block
-        return first.offset + (lanes.x != 0 ? lanes.x.trailingZeroBitCount >> 3 : 8 + lanes.y.trailingZeroBitCount >> 3)
+        process(isLast: false)
+        var index = 0
+        while index < count {
+            let size = min(Self.pieceSize, count - index)
+            scan(UnsafeBufferPointer(start: base + index, count: size), isLast: false)
+            index += size
+        }
     }
 
     /// One UTF-16 code unit decoded by the tokenizer (`\uXXXX`, or a one-character escape split across chunks).
@@ -214,14 +166,20 @@ public final class SecretEntryScanner {
         }.values.map(\.hit).sorted()
     }
 
-    /// Scans the pending piece, confirms the windows it completes and drops what no window can reach any more.
+    /// Scans the pending piece (see `scan`).
     private func process(isLast: Bool) {
-        if pendingCount > 0 {
+        let piece = UnsafeBufferPointer(start: UnsafePointer(pending), count: pendingCount)
+        pendingCount = 0
+        scan(piece, isLast: isLast)
+    }
+
+    /// Scans `piece` (the next decoded bytes of the entry), confirms the windows it completes and drops what no window
+    /// can reach any more.
+    private func scan(_ piece: UnsafeBufferPointer<UInt8>, isLast: Bool) {
+        if piece.count > 0 {
             let offset = historyStart + history.count
-            let piece = UnsafeBufferPointer(start: pending, count: pendingCount)
             stream.scan(UnsafeRawBufferPointer(piece), at: offset) { rule, from, to in accept(rule, from, to) }
             if isLast { stream.finish { rule, from, to in accept(rule, from, to) } }
-            pendingCount = 0
             if windows.isEmpty {
                 keepTail(of: piece, at: offset)
                 return
@@ -375,9 +333,8 @@ struct TextPosition: Equatable {
         var end = count
         while end >= 16 {
             let block = UnsafeRawPointer(base + end - 16).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = unsafeBitCast(block .== pattern, to: SIMD2<UInt64>.self)
-            if hits.y != 0 { return end - 8 + (63 - hits.y.leadingZeroBitCount) >> 3 }
-            if hits.x != 0 { return end - 16 + (63 - hits.x.leadingZeroBitCount) >> 3 }
+            let hits = ByteScan.movemask(block .== pattern)
+            if hits != 0 { return end - 16 + 63 - hits.leadingZeroBitCount }
             end -= 16
         }
         while end > 0 {

@@ -3,11 +3,15 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+#if arch(x86_64)
+    // The compiler's own intrinsics headers (not a C library): SSE2's `pmovmskb`, which Swift's SIMD types cannot reach.
+    import _Builtin_intrinsics.intel
+#endif
 
 /// Vectorized searches used by the hot loops: sixteen bytes compared per step instead of one.
 enum ByteScan {
-    /// Index of the first `"` or `\` in `base[from..<end]`, or `end` when there is none. The comparison mask is read
-    /// as two 64-bit words (one byte per lane), so the first hit is a trailing-zero count, not a lane loop.
+    /// Index of the first `"` or `\` in `base[from..<end]`, or `end` when there is none: a comparison bitmask per
+    /// sixteen bytes, the first hit a trailing-zero count.
     @inline(__always)
     static func firstQuoteOrBackslash(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
         var index = from
@@ -15,9 +19,8 @@ enum ByteScan {
         let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = unsafeBitCast((block .== quote) .| (block .== backslash), to: SIMD2<UInt64>.self)
-            if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
-            if hits[1] != 0 { return index + 8 + hits[1].trailingZeroBitCount >> 3 }
+            let hits = movemask((block .== quote) .| (block .== backslash))
+            if hits != 0 { return index + hits.trailingZeroBitCount }
             index += 16
         }
         while index < end {
@@ -28,8 +31,7 @@ enum ByteScan {
         return end
     }
 
-    /// Bit `i` set when byte `i` of the 64 at `start` is `"` or `\\`. Each comparison lane is 0x00 or 0xFF; a multiply
-    /// gathers the top bit of each of eight bytes into one byte (a portable `movemask`), sixteen bytes at a time.
+    /// Bit `i` set when byte `i` of the 64 at `start` is `"` or `\\`.
     @inline(__always)
     static func quoteOrBackslashMask(_ start: UnsafePointer<UInt8>) -> UInt64 {
         let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
@@ -37,12 +39,37 @@ enum ByteScan {
         var mask: UInt64 = 0
         for part in 0..<4 {
             let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = unsafeBitCast((block .== quote) .| (block .== backslash), to: SIMD2<UInt64>.self)
-            let low = ((hits[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-            let high = ((hits[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-            mask |= (low | high << 8) << UInt64(16 * part)
+            mask |= movemask((block .== quote) .| (block .== backslash)) << UInt64(16 * part)
         }
         return mask
+    }
+
+    /// Bit `i` set when byte `i` of the 64 at `start` is `\\`.
+    @inline(__always)
+    static func backslashMask(_ start: UnsafePointer<UInt8>) -> UInt64 {
+        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        var mask: UInt64 = 0
+        for part in 0..<4 {
+            let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
+            mask |= movemask(block .== backslash) << UInt64(16 * part)
+        }
+        return mask
+    }
+
+    /// Copies the 64 bytes at `source` to `target` in four vector loads and stores (both must have room for 64).
+    @inline(__always)
+    static func copy64(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        let blocks = (
+            from.loadUnaligned(as: SIMD16<UInt8>.self), from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self),
+            from.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self),
+            from.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self)
+        )
+        to.storeBytes(of: blocks.0, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: blocks.1, toByteOffset: 16, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: blocks.2, toByteOffset: 32, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: blocks.3, toByteOffset: 48, as: SIMD16<UInt8>.self)
     }
 
     /// Index of the first byte in `base[from..<end]` that is one of `targets` (up to four distinct bytes; repeat one to
@@ -63,9 +90,8 @@ enum ByteScan {
             let hit =
                 (block .== a) .| (block .== b) .| (block .== c) .| (block .== d) .| (block .== space) .| (block .== tab)
                 .| (block .== newline) .| (block .== carriageReturn)
-            let hits = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-            if hits[0] != 0 { return index + hits[0].trailingZeroBitCount >> 3 }
-            if hits[1] != 0 { return index + 8 + hits[1].trailingZeroBitCount >> 3 }
+            let hits = movemask(hit)
+            if hits != 0 { return index + hits.trailingZeroBitCount }
             index += 16
         }
         while index < end {
@@ -94,9 +120,8 @@ enum ByteScan {
         while index + 16 <= end {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
             let blank = (block .== space) .| (block .== tab) .| (block .== newline) .| (block .== carriageReturn)
-            let others = ~unsafeBitCast(blank, to: SIMD2<UInt64>.self)
-            if others[0] != 0 { return index + others[0].trailingZeroBitCount >> 3 }
-            if others[1] != 0 { return index + 8 + others[1].trailingZeroBitCount >> 3 }
+            let others = ~movemask(blank) & 0xFFFF
+            if others != 0 { return index + others.trailingZeroBitCount }
             index += 16
         }
         while index < end, isWhitespace(base[index]) {
@@ -139,11 +164,17 @@ enum ByteScan {
         return (opens, closes, quotes, backslashes)
     }
 
+    /// Bit `i` set when lane `i` of a comparison is true: SSE2's `pmovmskb` on x86-64; elsewhere a multiply gathers
+    /// the top bit of each of eight bytes into one byte.
     @inline(__always)
-    private static func movemask(_ lanes: SIMDMask<SIMD16<Int8>>) -> UInt64 {
-        let hits = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
-        let low = ((hits[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-        let high = ((hits[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-        return low | high << 8
+    static func movemask(_ lanes: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+        #if arch(x86_64)
+            UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(unsafeBitCast(lanes, to: __m128i.self))))
+        #else
+            let hits = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+            let low = ((hits[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+            let high = ((hits[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+            return low | high << 8
+        #endif
     }
 }

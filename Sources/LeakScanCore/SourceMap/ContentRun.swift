@@ -19,19 +19,19 @@ struct ContentRun {
         clearsSurrogate = true
     }
 
-    /// A one-character escape after `\`; false for `\u` and invalid escapes, which the byte states handle.
+    /// A one-character escape after `\`: the byte it stands for; nil for `\u` and invalid escapes, which the byte states
+    /// handle.
     @inline(__always)
-    mutating func escape(_ escaped: UInt8) -> Bool {
-        if escaped == UInt8(ascii: "n") {
+    mutating func escape(_ escaped: UInt8) -> UInt8? {
+        guard let decoded = JSONEscape.simple(escaped) else { return nil }
+        if decoded == 0x0A {
             lines &+= 1
             endsWithNewline = true
-        } else if JSONEscape.simple(escaped) != nil {
-            endsWithNewline = false
         } else {
-            return false
+            endsWithNewline = false
         }
         bytes &+= 1
         clearsSurrogate = true
-        return true
+        return decoded
     }
 }

@@ -54,7 +54,10 @@ final class EntryTextDecoder {
     private var finder: SourceMappingURLFinder
     private var buffer: [UInt8] = []
     private var isDecoding = false
-    /// The last `window` bytes of the entry while only searching (escaped, plus decoded `\u` characters).
+    /// Where the tokenizer writes an entry's decoded text as it walks a chunk (grown to the largest chunk seen).
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 0
+    /// The last `window` bytes of the entry's decoded text while only searching.
     private var tail: [UInt8] = []
     private static let flushSize = 1 << 14
     private static let name = Array("sourceMappingURL".utf8)
@@ -79,6 +82,22 @@ final class EntryTextDecoder {
         self.secrets = secrets
         finder = SourceMappingURLFinder(limits: limits, depth: depth, secrets: secrets)
         buffer.reserveCapacity(Self.flushSize + 8)
+        scratch = .allocate(capacity: 0)
+    }
+
+    deinit {
+        scratch.deallocate()
+    }
+
+    /// Room for the decoded text of `count` escaped bytes, with the 128 bytes past it that the tokenizer's block
+    /// copies may write.
+    func decodingSpace(for count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + 128 > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = count + 128
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        return scratch
     }
 
     /// Stops searching entries for maps (the holding map keeps no more of them); the secret scan goes on.
@@ -99,24 +118,25 @@ final class EntryTextDecoder {
         tail.removeAll(keepingCapacity: true)
     }
 
-    /// A piece of an entry's escaped text holding only complete one-character escapes (`\n`, `\"` …), no `\u`.
+    /// The next `count` bytes of the entry's decoded text, written by the tokenizer at `decodingSpace(for:)`.
     @inline(__always)
-    func feedEscaped(_ base: UnsafePointer<UInt8>, count: Int) {
+    func feedDecoded(count: Int) {
         guard count > 0 else { return }
-        secretScanner?.feedEscaped(base, count: count)
+        let base = UnsafePointer(scratch)
+        secretScanner?.feedDecoded(base, count: count)
         guard findsMaps else { return }
         if isDecoding {
-            decode(base, count: count)
+            append(base, count: count)
             return
         }
         if let start = firstName(base, count: count) {
             isDecoding = true
             if start < Self.window {
                 let keep = min(tail.count, Self.window - start)
-                tail.suffix(keep).withUnsafeBufferPointer { decode($0.baseAddress!, count: $0.count) }
-                decode(base, count: count)
+                tail.suffix(keep).withUnsafeBufferPointer { append($0.baseAddress!, count: $0.count) }
+                append(base, count: count)
             } else {
-                decode(base + start - Self.window, count: count - start + Self.window)
+                append(base + start - Self.window, count: count - start + Self.window)
             }
             tail.removeAll(keepingCapacity: true)
             return
@@ -156,19 +176,16 @@ final class EntryTextDecoder {
         tail.append(contentsOf: bytes)
     }
 
-    @inline(__always)
-    private func decode(_ base: UnsafePointer<UInt8>, count: Int) {
+    /// Adds decoded text for the finder, handing it over whenever `flushSize` bytes are gathered.
+    private func append(_ base: UnsafePointer<UInt8>, count: Int) {
         var index = 0
         while index < count {
-            let run = ByteScan.firstBackslash(base, from: index, end: count)
-            buffer.append(contentsOf: UnsafeBufferPointer(start: base + index, count: run - index))
-            index = run
-            if index < count {
-                if index + 1 < count { buffer.append(JSONEscape.simple(base[index + 1]) ?? base[index + 1]) }
-                index += 2
-            }
             if buffer.count >= Self.flushSize { flush() }
+            let taken = min(count - index, Self.flushSize - buffer.count)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base + index, count: taken))
+            index += taken
         }
+        if buffer.count >= Self.flushSize { flush() }
     }
 
     /// One code unit decoded by the tokenizer's byte states (`\uXXXX` or an escape split across chunks).

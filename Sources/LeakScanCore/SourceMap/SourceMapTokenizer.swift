@@ -130,9 +130,14 @@ public struct SourceMapTokenizer {
             switch state {
             case .string where stringRole == .content || stringRole == .skip:
                 if stringRole == .content {
-                    let spanStart = index
-                    index = skipContent(base, from: index, end: end)
-                    entryDecoder?.feedEscaped(base + spanStart, count: index - spanStart)
+                    if let entryDecoder {
+                        let out = entryDecoder.decodingSpace(for: end - index)
+                        let (stop, decoded) = skipContent(base, from: index, end: end, decodingInto: out)
+                        index = stop
+                        entryDecoder.feedDecoded(count: decoded)
+                    } else {
+                        index = skipContent(base, from: index, end: end, decodingInto: nil).end
+                    }
                 } else {
                     index = skipUnread(base, from: index, end: end)
                 }
@@ -197,53 +202,86 @@ public struct SourceMapTokenizer {
     }
 
     /// Runs through a `sourcesContent` string up to its closing quote, a `\\u` escape or the chunk's end, counting
-    /// decoded bytes and lines in locals. Whole 64-byte blocks are classified at once (a bitmask of `"` and `\\`), so
-    /// the one-character escapes (`\\n` above all) cost a bit step, not a rescan.
+    /// decoded bytes and lines in locals; returns where it stopped and how many decoded bytes it wrote to `out`. Whole
+    /// 64-byte blocks are classified at once (a bitmask of `"` and `\\`), so the one-character escapes (`\\n` above
+    /// all) cost a bit step, not a rescan. With `out` (room for the span and 128 bytes more) the decoded text is written
+    /// there in the same walk: each block is copied whole, and again from just past each escape.
     @inline(__always)
-    private mutating func skipContent(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+    private mutating func skipContent(
+        _ base: UnsafePointer<UInt8>, from start: Int, end: Int, decodingInto out: UnsafeMutablePointer<UInt8>?
+    ) -> (end: Int, decoded: Int) {
         var run = ContentRun(endsWithNewline: contentEndsWithNewline)
         var index = start
+        var written = 0
         var stopped = false
         blocks: while index + 64 <= end {
             var mask = ByteScan.quoteOrBackslashMask(base + index)
             let blockEnd = index + 64
+            if let out { ByteScan.copy64(from: base + index, to: out + written) }
             var cursor = index
             while mask != 0 {
                 let bit = mask.trailingZeroBitCount
                 let position = index + bit
                 run.plain(position - cursor)
+                written += position - cursor
                 cursor = position
-                guard base[position] == UInt8(ascii: "\\"), position + 1 < end, run.escape(base[position + 1]) else {
+                guard base[position] == UInt8(ascii: "\\"), position + 1 < end, let decoded = run.escape(base[position + 1])
+                else {
                     index = position
                     stopped = true
                     break blocks
                 }
+                if let out {
+                    out[written] = decoded
+                    Self.copyRest(from: base + position + 2, count: min(64, end - position - 2), to: out + written + 1)
+                }
+                written += 1
                 cursor = position + 2
                 mask &= mask &- 1
                 if bit < 63 { mask &= ~(UInt64(1) << UInt64(bit + 1)) }
             }
             run.plain(blockEnd - cursor)
+            written += max(0, blockEnd - cursor)
             index = max(cursor, blockEnd)
         }
         if !stopped {
-            index = skipContentTail(base, from: index, end: end, run: &run)
+            index = skipContentTail(base, from: index, end: end, run: &run, decodingInto: out, written: &written)
         }
         contentBytes += run.bytes
         contentLines += run.lines
         contentEndsWithNewline = run.endsWithNewline
         if run.clearsSurrogate { pendingHighSurrogate = nil }
-        return index
+        return (index, written)
+    }
+
+    /// Copies the up to 64 bytes after an escape that the rest of its block may need (fewer only at a chunk's end).
+    @inline(__always)
+    private static func copyRest(from source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
+        if count == 64 {
+            ByteScan.copy64(from: source, to: target)
+        } else if count > 0 {
+            target.update(from: source, count: count)
+        }
     }
 
     /// The last bytes of a chunk (fewer than a block), sixteen at a time.
     @inline(__always)
-    private func skipContentTail(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, run: inout ContentRun) -> Int {
+    private func skipContentTail(
+        _ base: UnsafePointer<UInt8>, from start: Int, end: Int, run: inout ContentRun,
+        decodingInto out: UnsafeMutablePointer<UInt8>?, written: inout Int
+    ) -> Int {
         var index = start
         while true {
             let stop = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
             run.plain(stop - index)
+            if let out, stop > index { (out + written).update(from: base + index, count: stop - index) }
+            written += stop - index
             index = stop
-            guard index + 1 < end, base[index] == UInt8(ascii: "\\"), run.escape(base[index + 1]) else { return index }
+            guard index + 1 < end, base[index] == UInt8(ascii: "\\"), let decoded = run.escape(base[index + 1]) else {
+                return index
+            }
+            if let out { out[written] = decoded }
+            written += 1
             index += 2
         }
     }
