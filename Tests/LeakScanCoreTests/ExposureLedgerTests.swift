@@ -133,6 +133,28 @@ import Testing
         }
     }
 
+    /// Past 4,096 distinct paths or contents a ledger's tables are split into shards: totals stay those of the counting
+    /// rules on both sides of the split, and ledgers compare by their records.
+    @Test func totalsHoldAcrossTheTablesSplit() {
+        var random = SeededGenerator(seed: 0x5A4D)
+        let maps = (0..<3).map { map in
+            GeneratedMap(
+                location: Location(["pkg.tgz", "package/dist/m\(map).js.map"]),
+                sources: (0..<3_000).map { index in
+                    let file = index + map * 1_500
+                    let lines = Int(random.next() % 50)
+                    return Source(
+                        path: "src/d\(file % 7)/f\(file).ts", lines: lines, bytes: lines * 9 + 1, hash: random.next() % 5_000)
+                })
+        }
+        let report = Self.walkReport(maps, ownScope: nil, listed: 10)
+        let expected = Self.expectedTotals(maps, ownScope: nil)
+        #expect(expected.uniqueByPath.files == 6_000)
+        #expect(report.totals == expected)
+        #expect(ExposureLedger(maps: maps.map(Self.finding)) == ExposureLedger(maps: maps.map(Self.finding)))
+        #expect(ExposureLedger(maps: maps.map(Self.finding)) != ExposureLedger(maps: maps.dropLast().map(Self.finding)))
+    }
+
     /// A condensed finding attributed once the own scope is known has the totals of the finding attributed with all its
     /// sources.
     @Test func condensedFindingsAreAttributedLikeWholeOnes() {

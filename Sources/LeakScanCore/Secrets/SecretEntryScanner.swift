@@ -21,8 +21,10 @@ public final class SecretEntryScanner {
     private let captures: SecretCaptures
     private let stream: any SecretMatchStream
 
-    /// Decoded bytes not yet scanned: a fixed buffer written through its pointer (no per-byte array bookkeeping).
-    private let pending: UnsafeMutablePointer<UInt8>
+    /// Decoded bytes not yet scanned: a buffer written through its pointer (no per-byte array bookkeeping), by the
+    /// tokenizer itself (`space(for:)`, then `commit`) or by `feedUnit`. It grows only to hold the largest chunk's text.
+    private var pending: UnsafeMutablePointer<UInt8>
+    private var pendingCapacity = pieceSize + 128
     private var pendingCount = 0
     private var pendingHighSurrogate: UInt32?
     /// Decoded text from `historyStart` (bytes into the entry) to what has been fed to the engine.
@@ -49,7 +51,7 @@ public final class SecretEntryScanner {
         honorsAllowComments = scanning.extras.honorsAllowComments
         keepsContext = !scanning.extras.allowlists.isEmpty || rules.contains { $0.checks != nil }
         lineReach = honorsAllowComments || keepsContext ? Self.maxLineTail : 0
-        pending = .allocate(capacity: Self.pieceSize + 128)
+        pending = .allocate(capacity: pendingCapacity)
     }
 
     /// How far past a match's end its line is looked at (for `gitleaks:allow` and allowlists on the line).
@@ -90,23 +92,34 @@ public final class SecretEntryScanner {
         stream.reset()
     }
 
-    /// Decoded text (the tokenizer resolved the one-character escapes). Short pieces are gathered in `pending`; a long
-    /// one is scanned where it lies, without a copy.
-    func feedDecoded(_ base: UnsafePointer<UInt8>, count: Int) {
+    /// Where the tokenizer may write the next `count` decoded bytes (escapes resolved) and the 128 its block copies may
+    /// write past them; `commit` then takes them. Three bytes are left free first while a high surrogate waits: if text
+    /// follows it, it was alone and becomes U+FFFD there.
+    func space(for count: Int) -> UnsafeMutablePointer<UInt8> {
+        let needed = count + 128 + 3
+        if pendingCount + needed > pendingCapacity {
+            if pendingCount > 0 { process(isLast: false) }
+            if needed > pendingCapacity {
+                pending.deallocate()
+                pendingCapacity = needed
+                pending = .allocate(capacity: pendingCapacity)
+            }
+        }
+        return pending + pendingCount + (pendingHighSurrogate == nil ? 0 : 3)
+    }
+
+    /// Takes the `count` bytes written at `space(for:)` as the entry's next decoded text.
+    func commit(_ count: Int) {
         guard count > 0 else { return }
-        if pendingHighSurrogate != nil { flushLoneSurrogate() }
-        if pendingCount + count <= Self.pieceSize {
-            (pending + pendingCount).update(from: base, count: count)
-            pendingCount += count
-            return
+        if pendingHighSurrogate != nil {
+            pendingHighSurrogate = nil
+            pending[pendingCount] = 0xEF
+            pending[pendingCount + 1] = 0xBF
+            pending[pendingCount + 2] = 0xBD
+            pendingCount += 3
         }
-        process(isLast: false)
-        var index = 0
-        while index < count {
-            let size = min(Self.pieceSize, count - index)
-            scan(UnsafeBufferPointer(start: base + index, count: size), isLast: false)
-            index += size
-        }
+        pendingCount += count
+        if pendingCount >= Self.pieceSize { process(isLast: false) }
     }
 
     /// One UTF-16 code unit decoded by the tokenizer (`\uXXXX`, or a one-character escape split across chunks).

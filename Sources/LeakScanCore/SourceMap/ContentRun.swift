@@ -1,37 +1,34 @@
-/// Counters kept in registers while the tokenizer runs through a `sourcesContent` string, written back once per chunk.
+/// Counters kept in registers while the tokenizer runs through a `sourcesContent` string, written back once per chunk:
+/// decoded bytes (also where the next one goes in the decoded output), lines, and where the last line ended.
 struct ContentRun {
-    var bytes = 0
-    var lines = 0
-    var endsWithNewline: Bool
-    /// Any decoded byte ends a pending UTF-16 high surrogate.
-    var clearsSurrogate = false
+    private(set) var decoded = 0
+    private(set) var lines = 0
+    /// `decoded` just after the last `\n` escape; -1 when there was none.
+    private var newlineEnd = -1
 
-    init(endsWithNewline: Bool) {
-        self.endsWithNewline = endsWithNewline
-    }
-
-    /// `count` bytes without quotes or backslashes (none when `count` ≤ 0).
+    /// `count` bytes without quotes or backslashes (`count` ≥ 0).
     @inline(__always)
     mutating func plain(_ count: Int) {
-        guard count > 0 else { return }
-        bytes &+= count
-        endsWithNewline = false
-        clearsSurrogate = true
+        decoded &+= count
     }
 
     /// A one-character escape after `\`: the byte it stands for; nil for `\u` and invalid escapes, which the byte states
     /// handle.
     @inline(__always)
     mutating func escape(_ escaped: UInt8) -> UInt8? {
-        guard let decoded = JSONEscape.simple(escaped) else { return nil }
-        if decoded == 0x0A {
+        if escaped == UInt8(ascii: "n") {
             lines &+= 1
-            endsWithNewline = true
-        } else {
-            endsWithNewline = false
+            decoded &+= 1
+            newlineEnd = decoded
+            return 0x0A
         }
-        bytes &+= 1
-        clearsSurrogate = true
-        return decoded
+        guard let byte = JSONEscape.simple(escaped) else { return nil }
+        decoded &+= 1
+        return byte
+    }
+
+    /// Whether the text ends in a newline after this run, given whether it did before.
+    func endsWithNewline(before: Bool) -> Bool {
+        decoded == 0 ? before : newlineEnd == decoded
     }
 }

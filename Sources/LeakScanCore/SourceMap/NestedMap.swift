@@ -54,9 +54,12 @@ final class EntryTextDecoder {
     private var finder: SourceMappingURLFinder
     private var buffer: [UInt8] = []
     private var isDecoding = false
-    /// Where the tokenizer writes an entry's decoded text as it walks a chunk (grown to the largest chunk seen).
+    /// Where the tokenizer writes an entry's decoded text as it walks a chunk when no secret scan takes it in place
+    /// (grown to the largest chunk seen).
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 0
+    /// Where the last `decodingSpace(for:)` pointed.
+    private var decodedAt: UnsafeMutablePointer<UInt8>
     /// The last `window` bytes of the entry's decoded text while only searching.
     private var tail: [UInt8] = []
     private static let flushSize = 1 << 14
@@ -83,6 +86,7 @@ final class EntryTextDecoder {
         finder = SourceMappingURLFinder(limits: limits, depth: depth, secrets: secrets)
         buffer.reserveCapacity(Self.flushSize + 8)
         scratch = .allocate(capacity: 0)
+        decodedAt = scratch
     }
 
     deinit {
@@ -90,14 +94,19 @@ final class EntryTextDecoder {
     }
 
     /// Room for the decoded text of `count` escaped bytes, with the 128 bytes past it that the tokenizer's block
-    /// copies may write.
+    /// copies may write: in the secret scanner's own buffer when it runs (the text is scanned where it is written).
     func decodingSpace(for count: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + 128 > scratchCapacity {
-            scratch.deallocate()
-            scratchCapacity = count + 128
-            scratch = .allocate(capacity: scratchCapacity)
+        if let secretScanner {
+            decodedAt = secretScanner.space(for: count)
+        } else {
+            if count + 128 > scratchCapacity {
+                scratch.deallocate()
+                scratchCapacity = count + 128
+                scratch = .allocate(capacity: scratchCapacity)
+            }
+            decodedAt = scratch
         }
-        return scratch
+        return decodedAt
     }
 
     /// Stops searching entries for maps (the holding map keeps no more of them); the secret scan goes on.
@@ -122,9 +131,12 @@ final class EntryTextDecoder {
     @inline(__always)
     func feedDecoded(count: Int) {
         guard count > 0 else { return }
-        let base = UnsafePointer(scratch)
-        secretScanner?.feedDecoded(base, count: count)
-        guard findsMaps else { return }
+        if findsMaps { findMaps(in: UnsafePointer(decodedAt), count: count) }
+        secretScanner?.commit(count)
+    }
+
+    /// Searches decoded text for `sourceMappingURL` and, from there on, hands the entry to the finder.
+    private func findMaps(in base: UnsafePointer<UInt8>, count: Int) {
         if isDecoding {
             append(base, count: count)
             return

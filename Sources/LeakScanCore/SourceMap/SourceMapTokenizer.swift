@@ -210,48 +210,43 @@ public struct SourceMapTokenizer {
     private mutating func skipContent(
         _ base: UnsafePointer<UInt8>, from start: Int, end: Int, decodingInto out: UnsafeMutablePointer<UInt8>?
     ) -> (end: Int, decoded: Int) {
-        var run = ContentRun(endsWithNewline: contentEndsWithNewline)
+        var run = ContentRun()
         var index = start
-        var written = 0
         var stopped = false
-        blocks: while index + 64 <= end {
+        blocks: while index &+ 64 <= end {
             var mask = ByteScan.quoteOrBackslashMask(base + index)
-            let blockEnd = index + 64
-            if let out { ByteScan.copy64(from: base + index, to: out + written) }
+            let blockEnd = index &+ 64
+            if let out { ByteScan.copy64(from: base + index, to: out + run.decoded) }
             var cursor = index
             while mask != 0 {
                 let bit = mask.trailingZeroBitCount
-                let position = index + bit
-                run.plain(position - cursor)
-                written += position - cursor
-                cursor = position
-                guard base[position] == UInt8(ascii: "\\"), position + 1 < end, let decoded = run.escape(base[position + 1])
+                let position = index &+ bit
+                run.plain(position &- cursor)
+                guard base[position] == UInt8(ascii: "\\"), position &+ 1 < end, let decoded = run.escape(base[position &+ 1])
                 else {
                     index = position
                     stopped = true
                     break blocks
                 }
                 if let out {
-                    out[written] = decoded
-                    Self.copyRest(from: base + position + 2, count: min(64, end - position - 2), to: out + written + 1)
+                    out[run.decoded &- 1] = decoded
+                    Self.copyRest(from: base + position + 2, count: min(64, end &- position &- 2), to: out + run.decoded)
                 }
-                written += 1
-                cursor = position + 2
+                cursor = position &+ 2
                 mask &= mask &- 1
-                if bit < 63 { mask &= ~(UInt64(1) << UInt64(bit + 1)) }
+                mask &= ~(2 &<< UInt64(bit))
             }
-            run.plain(blockEnd - cursor)
-            written += max(0, blockEnd - cursor)
+            run.plain(max(0, blockEnd &- cursor))
             index = max(cursor, blockEnd)
         }
         if !stopped {
-            index = skipContentTail(base, from: index, end: end, run: &run, decodingInto: out, written: &written)
+            index = skipContentTail(base, from: index, end: end, run: &run, decodingInto: out)
         }
-        contentBytes += run.bytes
+        contentBytes += run.decoded
         contentLines += run.lines
-        contentEndsWithNewline = run.endsWithNewline
-        if run.clearsSurrogate { pendingHighSurrogate = nil }
-        return (index, written)
+        contentEndsWithNewline = run.endsWithNewline(before: contentEndsWithNewline)
+        if run.decoded > 0 { pendingHighSurrogate = nil }
+        return (index, run.decoded)
     }
 
     /// Copies the up to 64 bytes after an escape that the rest of its block may need (fewer only at a chunk's end).
@@ -268,20 +263,18 @@ public struct SourceMapTokenizer {
     @inline(__always)
     private func skipContentTail(
         _ base: UnsafePointer<UInt8>, from start: Int, end: Int, run: inout ContentRun,
-        decodingInto out: UnsafeMutablePointer<UInt8>?, written: inout Int
+        decodingInto out: UnsafeMutablePointer<UInt8>?
     ) -> Int {
         var index = start
         while true {
             let stop = ByteScan.firstQuoteOrBackslash(base, from: index, end: end)
+            if let out, stop > index { (out + run.decoded).update(from: base + index, count: stop - index) }
             run.plain(stop - index)
-            if let out, stop > index { (out + written).update(from: base + index, count: stop - index) }
-            written += stop - index
             index = stop
             guard index + 1 < end, base[index] == UInt8(ascii: "\\"), let decoded = run.escape(base[index + 1]) else {
                 return index
             }
-            if let out { out[written] = decoded }
-            written += 1
+            if let out { out[run.decoded - 1] = decoded }
             index += 2
         }
     }
