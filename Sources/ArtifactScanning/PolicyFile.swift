@@ -175,9 +175,14 @@ public enum PolicyFile {
                 throw Problem(path: path, at: levels.position, message: "\"secrets.levels\" must be an object")
             }
             for entry in entries {
-                guard known.contains(entry.key) else {
-                    throw Problem(
-                        path: path, at: entry.keyPosition, message: "unknown secret rule \"\(entry.key)\" in \"secrets.levels\"")
+                if !known.contains(entry.key) {
+                    // Possibly a rule of the gitleaks file, which is read later (it may come from the command line).
+                    policy.secretLevelsOfOtherRules[entry.key] =
+                        Problem(
+                            path: path, at: entry.keyPosition,
+                            message:
+                                "unknown secret rule \"\(entry.key)\" in \"secrets.levels\" (neither built in nor in the gitleaks config)"
+                        ).description
                 }
                 guard let word = entry.value.string, let level = Rule.Level(rawValue: word) else {
                     throw Problem(

@@ -47,6 +47,13 @@ struct SecretOptions: ParsableArguments {
                 throw .incomplete("gitleaks config \(error.description)")
             }
         }
+        let gitleaksIDs = Set((gitleaks?.rules.map(\.id) ?? []) + (gitleaks?.extras.pathOnlyRules.map(\.id) ?? []))
+        for policy in policies {
+            if let unknown = policy.secretLevelsOfOtherRules.filter({ !gitleaksIDs.contains($0.key) }).min(by: { $0.key < $1.key }
+            ) {
+                throw .usage(unknown.value)
+            }
+        }
         do {
             return try SecretRuleSet.scanning(
                 enabling: policies.reduce(into: Set()) { $0.formUnion($1.enabledSecretRules) },

@@ -62,6 +62,32 @@ import Testing
         #expect(!result.stdout.contains("aws-access-key-id"))
     }
 
+    /// The policy sets the level of a gitleaks rule by its id; an id that is neither built in nor in the gitleaks file
+    /// is a usage error naming the policy's line and column.
+    @Test func thePolicySetsTheLevelOfAFileRule() throws {
+        let directory = TemporaryDirectory()
+        _ = directory.write("team.gitleaks.toml", Array(Self.rules.utf8))
+        let artifact = Self.package(
+            in: directory,
+            policy: #"""
+                {"version": 1, "fail": {"firstPartyLinesOver": 100},
+                 "secrets": {"gitleaksConfig": "team.gitleaks.toml", "levels": {"team-token": "warning"}}}
+                """#)
+        let result = try CLIRunner.run([artifact], in: directory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  warning package/dist/cli.js.map → src/settings.ts:2:23 exposes team-token"))
+        let other = TemporaryDirectory()
+        let misspelt = Self.package(
+            in: other, policy: #"{"version": 1, "secrets": {"levels": {"team-tokn": "warning"}}}"#)
+        let config = other.write("team.gitleaks.toml", Array(Self.rules.utf8))
+        let refused = try CLIRunner.run([misspelt, "--gitleaks-config", config], in: other.path)
+        #expect(refused.status == 64)
+        #expect(
+            refused.stderr
+                == "leak-scan: error: \(other.path)/.leak-scan.json:1:39: unknown secret rule \"team-tokn\" in \"secrets.levels\" (neither built in nor in the gitleaks config)\n"
+        )
+    }
+
     @Test func aRegexTheEnginesCannotRunIsOneLineExitTwo() throws {
         let directory = TemporaryDirectory()
         let artifact = Self.package(in: directory)

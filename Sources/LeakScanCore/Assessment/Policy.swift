@@ -11,6 +11,9 @@ public struct Policy: Hashable, Sendable {
     /// Levels of secret and sensitive-term findings by secret rule id (`github-classic-token`), or by finding rule
     /// (`secret-exposed`) for all of them; the secret rule's own level otherwise.
     public var secretLevels: [String: Rule.Level] = [:]
+    /// Ids in `secretLevels` that are not built-in rules: rules of the gitleaks file in force, or a mistake. Each maps
+    /// to the error to report (with the policy file's line and column) when no gitleaks rule has the id.
+    public var secretLevelsOfOtherRules: [String: String] = [:]
     /// Built-in secret rules that are off by default and this policy turns on (`generic-password-assignment`).
     public var enabledSecretRules: Set<String> = []
     /// Words the user marked sensitive (codenames, internal hosts): each occurrence is a `sensitive-term-exposed`.
