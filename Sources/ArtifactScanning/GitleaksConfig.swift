@@ -13,6 +13,10 @@ public struct GitleaksConfig: Equatable, Sendable {
     /// `[extend] disabledRules`: ids of built-in or file rules that do not run.
     public var disabledRules: Set<String>
 
+    /// How far back a file rule's match may start from its end (`SecretRule.reach`): gitleaks matches whole
+    /// fragments, and its own private-key rule spans a PEM block (an RSA-8192 key is about 6.4 KB).
+    public static let ruleReach = 8 * 1024
+
     /// Reads and checks the file at `path`.
     public static func load(path: String) throws(GitleaksConfigError) -> GitleaksConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -84,7 +88,9 @@ public struct GitleaksConfig: Equatable, Sendable {
                 minimumEntropy: try reader.double(value, "entropy", in: place) ?? 0,
                 keywords: try reader.strings(value, "keywords", in: place).map { $0.lowercased() }.filter { !$0.isEmpty },
                 pathPattern: pathPattern, allowlists: allowlists)
-            rules.append(SecretRule(id: id, pattern: pattern, secretGroup: secretGroup, anchors: [], checks: checks))
+            var rule = SecretRule(id: id, pattern: pattern, secretGroup: secretGroup, anchors: [], checks: checks)
+            rule.reach = Self.ruleReach
+            rules.append(rule)
         }
 
         let globals = try reader.allowlists(root, in: "", global: true)

@@ -10,15 +10,16 @@
     #endif
 
     /// The fast engine: every rule compiled into one Vectorscan streaming database (all patterns in one pass over the
-    /// text, state carried across pieces). Vectorscan reports where matches end; the window of
-    /// `SecretEntryScanner.maxMatchLength` bytes before each end goes to the capturing pass.
+    /// text, state carried across pieces). Vectorscan reports where matches end; the window before each end (the
+    /// rule's `reach`, at least `windowLength` bytes) goes to the capturing pass.
     public final class VectorscanEngine: SecretMatchEngine, @unchecked Sendable {
         // The database and the prototype scratch are read-only after `init`; each stream clones its own scratch.
         public let name = "vectorscan"
         public let fallback: SecretEngineFallback? = nil
         private let database: OpaquePointer
         private let prototypeScratch: OpaquePointer
-        private let windowLength: Int
+        /// Per rule, how far before a match's end its window starts.
+        private let windows: [Int]
 
         /// Why the database could not be built.
         public enum BuildError: Error, Equatable {
@@ -32,7 +33,7 @@
         /// Compiles `rules` (byte mode, patterns as written), or loads them from `DatabaseCache`. Checks the CPU first.
         public init(rules: [SecretRule], windowLength: Int) throws(BuildError) {
             guard leak_scan_cpu_runs_vectorscan() != 0 else { throw .unsupportedCPU }
-            self.windowLength = windowLength
+            windows = rules.map { max(windowLength, $0.reach) }
             let flags = rules.map { $0.reportsOnce ? UInt32(HS_FLAG_SINGLEMATCH) : 0 }
             let cachePath = DatabaseCache.path(for: zip(rules, flags).map { "\($1) \($0.pattern)" })
             if let cachePath, let cached = DatabaseCache.load(cachePath) {
@@ -80,7 +81,7 @@
         public func makeStream() -> any SecretMatchStream {
             var scratch: OpaquePointer?
             hs_clone_scratch(prototypeScratch, &scratch)
-            return VectorscanStream(database: database, scratch: scratch, windowLength: windowLength, engine: self)
+            return VectorscanStream(database: database, scratch: scratch, windows: windows, engine: self)
         }
     }
 
@@ -88,7 +89,7 @@
     final class VectorscanStream: SecretMatchStream {
         private let database: OpaquePointer
         private let scratch: OpaquePointer?
-        private let windowLength: Int
+        private let windows: [Int]
         /// Keeps the database alive as long as the stream.
         private let engine: VectorscanEngine
         private var stream: OpaquePointer?
@@ -99,10 +100,10 @@
             var found: [(rule: Int, end: Int)] = []
         }
 
-        init(database: OpaquePointer, scratch: OpaquePointer?, windowLength: Int, engine: VectorscanEngine) {
+        init(database: OpaquePointer, scratch: OpaquePointer?, windows: [Int], engine: VectorscanEngine) {
             self.database = database
             self.scratch = scratch
-            self.windowLength = windowLength
+            self.windows = windows
             self.engine = engine
         }
 
@@ -144,7 +145,7 @@
 
         private func reportEnds(_ report: (Int, Int, Int) -> Void) {
             for match in ends.found {
-                report(match.rule, max(0, match.end - windowLength), match.end)
+                report(match.rule, max(0, match.end - windows[match.rule]), match.end)
             }
         }
     }

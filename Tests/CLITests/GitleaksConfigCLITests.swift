@@ -88,6 +88,32 @@ import Testing
         )
     }
 
+    /// A file rule may match more than the built-in rules' 1 KiB: gitleaks' own private-key rule spans the whole PEM
+    /// block (31 + 1 + 1,600 + 24 + 1 + 29 = 1,686 bytes up to `KEY-----`), reported where the block begins.
+    @Test func aFileRuleMatchesAWholePrivateKeyBlock() throws {
+        let directory = TemporaryDirectory()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        let body = (0..<1_600).map { alphabet[($0 * 37 + $0 / 7) % 64] }
+        let lines = stride(from: 0, to: body.count, by: 64).map {
+            String(decoding: body[$0..<min($0 + 64, body.count)], as: UTF8.self)
+        }
+        let key = "-----BEGIN RSA PRIVATE KEY-----\n" + lines.joined(separator: "\n") + "\n-----END RSA PRIVATE KEY-----\n"
+        let map = MapText.map(sources: ["../src/key.ts"], contents: ["// deploy key\nexport const key = `" + key + "`;\n"])
+        let tarball = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/dist/cli.js.map", Array(map.utf8))])
+        let artifact = directory.write("key-1.0.0.tgz", tarball)
+        let rule = #"""
+            [[rules]]
+            id = "whole-private-key"
+            regex = '''(?i)-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\S-]{64,}?KEY(?: BLOCK)?-----'''
+            """#
+        let config = directory.write("keys.gitleaks.toml", Array(rule.utf8))
+        let result = try CLIRunner.run([artifact, "--gitleaks-config", config], in: directory.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("package/dist/cli.js.map → src/key.ts:2:21 exposes whole-private-key ----…(1,686 chars)"),
+            "\(result.stdout)")
+    }
+
     @Test func aRegexTheEnginesCannotRunIsOneLineExitTwo() throws {
         let directory = TemporaryDirectory()
         let artifact = Self.package(in: directory)

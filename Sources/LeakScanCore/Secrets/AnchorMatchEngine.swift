@@ -17,8 +17,8 @@ public struct AnchorMatchEngine: SecretMatchEngine {
     let foldedAnchors: [(bytes: [UInt8], rules: [Int])]
     /// Rules with no anchor, searched by the capturing pass over every piece.
     let unanchored: [Int]
-    /// How far before an anchor and after its end a match may reach.
-    static let reach = SecretEntryScanner.maxMatchLength
+    /// Per rule, how far before an anchor and after its end a match may reach (`SecretRule.reach`).
+    let reaches: [Int]
 
     /// `fallback`: why this engine is used instead of Vectorscan (nil when it was asked for).
     public init(rules: [SecretRule], fallback: SecretEngineFallback? = nil) {
@@ -44,6 +44,7 @@ public struct AnchorMatchEngine: SecretMatchEngine {
         anchors = byAnchor.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byAnchor[$0]!) }
         foldedAnchors = byFolded.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0, byFolded[$0]!) }
         unanchored = rules.indices.filter { rules[$0].anchors.allSatisfy(\.isEmpty) }
+        reaches = rules.map(\.reach)
     }
 
     private static func capitalized(_ word: String) -> String {
@@ -52,7 +53,7 @@ public struct AnchorMatchEngine: SecretMatchEngine {
 
     public func makeStream() -> any SecretMatchStream {
         AnchorMatchStream(
-            anchors: anchors, foldedAnchors: foldedAnchors, unanchored: unanchored,
+            anchors: anchors, foldedAnchors: foldedAnchors, unanchored: unanchored, reaches: reaches,
             longest: (anchors + foldedAnchors).map(\.bytes.count).max() ?? 0)
     }
 }
@@ -62,6 +63,7 @@ final class AnchorMatchStream: SecretMatchStream {
     private let anchors: [(bytes: [UInt8], rules: [Int])]
     private let foldedAnchors: [(bytes: [UInt8], rules: [Int])]
     private let unanchored: [Int]
+    private let reaches: [Int]
     private let carryLength: Int
     private var carry: [UInt8] = []
     private var joined: [UInt8] = []
@@ -70,11 +72,12 @@ final class AnchorMatchStream: SecretMatchStream {
 
     init(
         anchors: [(bytes: [UInt8], rules: [Int])], foldedAnchors: [(bytes: [UInt8], rules: [Int])], unanchored: [Int],
-        longest: Int
+        reaches: [Int], longest: Int
     ) {
         self.anchors = anchors
         self.foldedAnchors = foldedAnchors
         self.unanchored = unanchored
+        self.reaches = reaches
         carryLength = max(0, longest - 1)
     }
 
@@ -88,7 +91,7 @@ final class AnchorMatchStream: SecretMatchStream {
     func scan(_ piece: UnsafeRawBufferPointer, at offset: Int, report: (Int, Int, Int) -> Void) {
         guard !piece.isEmpty else { return }
         for rule in unanchored {
-            report(rule, max(0, offset - AnchorMatchEngine.reach), offset + piece.count)
+            report(rule, max(0, offset - reaches[rule]), offset + piece.count)
         }
         // Anchors that straddle the previous piece: searched in the carry joined to the piece's first bytes.
         if !carry.isEmpty {
@@ -155,9 +158,7 @@ final class AnchorMatchStream: SecretMatchStream {
                 guard position + anchor.bytes.count > floor else { continue }
                 let absolute = base + position
                 for rule in anchor.rules {
-                    report(
-                        rule, max(0, absolute - AnchorMatchEngine.reach),
-                        absolute + anchor.bytes.count + AnchorMatchEngine.reach)
+                    report(rule, max(0, absolute - reaches[rule]), absolute + anchor.bytes.count + reaches[rule])
                 }
             }
         }

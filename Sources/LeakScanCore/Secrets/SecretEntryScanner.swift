@@ -8,11 +8,13 @@
 /// decoding (`\uXXXX` units and surrogate pairs into UTF-8), feeds an engine in bounded pieces, confirms each
 /// candidate window with the capturing pass and places the match at its line and UTF-16 column.
 ///
-/// Memory stays bounded: the decoded text is kept only from `maxMatchLength` bytes behind the newest piece (or from
+/// Memory stays bounded: the decoded text is kept only from the rules' longest `reach` behind the newest piece (or from
 /// the oldest window still waiting for bytes), with the line and column of its first byte as a checkpoint.
 public final class SecretEntryScanner {
-    /// The longest match a rule may make, and so how far back a window reaches from a match's end.
+    /// The longest match a built-in rule may make, and so how far back its window reaches from a match's end.
     public static let maxMatchLength = 1024
+    /// The longest reach of this run's rules: how much decoded text is kept behind the newest piece.
+    private let reach: Int
     /// Most hits kept per entry; a hostile entry full of tokens cannot grow memory without bound.
     static let maxHitsPerEntry = 1000
     private static let pieceSize = 1 << 16
@@ -51,6 +53,7 @@ public final class SecretEntryScanner {
         honorsAllowComments = scanning.extras.honorsAllowComments
         keepsContext = !scanning.extras.allowlists.isEmpty || rules.contains { $0.checks != nil }
         lineReach = honorsAllowComments || keepsContext ? Self.maxLineTail : 0
+        reach = rules.map(\.reach).max() ?? Self.maxMatchLength
         pending = .allocate(capacity: pendingCapacity)
     }
 
@@ -211,7 +214,7 @@ public final class SecretEntryScanner {
             }
         }
         windows = waiting
-        let keepFrom = min(available - Self.maxMatchLength, waiting.map(\.from).min() ?? available)
+        let keepFrom = min(available - reach, waiting.map(\.from).min() ?? available)
         let drop = keepFrom - historyStart
         if drop > 0 {
             history.withUnsafeBufferPointer { checkpoint.advance(over: UnsafeBufferPointer(rebasing: $0[..<drop])) }
@@ -220,10 +223,10 @@ public final class SecretEntryScanner {
         }
     }
 
-    /// The common case, no window waiting: keeps only the last `maxMatchLength` bytes of the history and `piece`
+    /// The common case, no window waiting: keeps only the last `reach` bytes of the history and `piece`
     /// (which starts at `offset`), moving the checkpoint over the rest without copying it.
     private func keepTail(of piece: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        let keepFrom = offset + piece.count - Self.maxMatchLength
+        let keepFrom = offset + piece.count - reach
         guard keepFrom > historyStart else {
             history.append(contentsOf: piece)
             return

@@ -21,6 +21,10 @@ public struct SecretRule: Hashable, Sendable {
     public var checks: SecretRuleChecks?
     /// Engines may report only the first match per entry (a keyword probe only needs to know it occurred).
     public var reportsOnce = false
+    /// How far before its end a match may start, in decoded bytes: what the capturing pass looks back over. The
+    /// built-in rules are bounded by `SecretEntryScanner.maxMatchLength`; a gitleaks rule need not be (gitleaks' own
+    /// private-key rule matches the whole PEM block).
+    public var reach = SecretEntryScanner.maxMatchLength
 
     public enum Kind: String, Hashable, Sendable, Codable {
         case secret, sensitiveTerm = "sensitive-term"
