@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Runs the secret scan over one `sourcesContent` entry after another as the tokenizer decodes them: finishes the
 /// decoding (`\uXXXX` units and surrogate pairs into UTF-8), feeds an engine in bounded pieces, confirms each
 /// candidate window with the capturing pass and places the match at its line and UTF-16 column.

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 #if arch(x86_64)
     // The compiler's own intrinsics headers (not a C library): SSE2's `pmovmskb`, which Swift's SIMD types cannot reach.
     import _Builtin_intrinsics.intel
@@ -40,18 +35,6 @@ enum ByteScan {
         for part in 0..<4 {
             let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
             mask |= movemask((block .== quote) .| (block .== backslash)) << UInt64(16 * part)
-        }
-        return mask
-    }
-
-    /// Bit `i` set when byte `i` of the 64 at `start` is `\\`.
-    @inline(__always)
-    static func backslashMask(_ start: UnsafePointer<UInt8>) -> UInt64 {
-        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
-        var mask: UInt64 = 0
-        for part in 0..<4 {
-            let block = UnsafeRawPointer(start + 16 * part).loadUnaligned(as: SIMD16<UInt8>.self)
-            mask |= movemask(block .== backslash) << UInt64(16 * part)
         }
         return mask
     }
@@ -134,13 +117,6 @@ enum ByteScan {
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    /// Index of the first `\` in `base[from..<end]`, or `end`.
-    @inline(__always)
-    static func firstBackslash(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
-        guard from < end, let hit = memchr(base + from, Int32(UInt8(ascii: "\\")), end - from) else { return end }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// For the 64 bytes at `start`: bit masks of `[`/`{`, of `]`/`}`, of `"` and of `\\` (one bit per byte).
