@@ -13,6 +13,11 @@ public final class SecretScanning: Sendable {
     let keywordsOfRule: [[Int]]
     private let makeEngine: @Sendable ([SecretRule]) -> any SecretMatchEngine
     private let built = Mutex<Built?>(nil)
+    /// Set (releasing) once `built` holds the engine, read (acquiring) by every caller of `prepared()`. The mutex
+    /// already orders the engine's construction before its use; this atomic makes that order visible to
+    /// ThreadSanitizer, which does not see a contended `Mutex` hand-over (its wait runs in uninstrumented code) and
+    /// then reports the engine's fields, written while building, as raced by the thread that waited.
+    private let isBuilt = Atomic<Bool>(false)
 
     /// What is built once per run.
     struct Built: Sendable {
@@ -66,14 +71,17 @@ public final class SecretScanning: Sendable {
     }
 
     func prepared() -> Built {
-        built.withLock { built in
+        let prepared = built.withLock { built in
             if let built { return built }
             let made = Built(
                 engine: makeEngine(engineRules), captures: SecretCaptures(rules: rules),
                 checks: SecretHitChecks(rules: rules, extras: extras))
             built = made
+            isBuilt.store(true, ordering: .releasing)
             return made
         }
+        _ = isBuilt.load(ordering: .acquiring)
+        return prepared
     }
 
     /// A scanner for one tokenizer's entries (one thread).
