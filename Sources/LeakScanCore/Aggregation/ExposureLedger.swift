@@ -53,24 +53,26 @@ public struct ExposureLedger: Hashable, Sendable {
     /// Counts one map and its exposed sources (read from `finding.summary.exposed`: add a finding before
     /// `MapFinding.condensed()` drops them).
     public mutating func add(_ finding: MapFinding) {
-        add(finding.summary, mapMember: finding.location.member)
+        add(finding.summary, identities: finding.identities)
     }
 
-    /// Counts one map's summary; `mapMember` holds the map (its place decides the party of its sources too).
-    mutating func add(_ summary: SourceMapSummary, mapMember: String) {
+    /// Counts one map's summary; `identities` are those of `summary.exposed`, element by element.
+    mutating func add(_ summary: SourceMapSummary, identities: [SourceIdentity]) {
         maps += 1
         if !summary.exposed.isEmpty { mapsWithContent += 1 }
         if summary.exposed.isEmpty, summary.sourcesCount > 0 { namesOnlyMaps += 1 }
-        for source in summary.exposed {
-            add(source, mapMember: mapMember)
+        byPath.reserveCapacity(byPath.count + identities.count)
+        byContent.reserveCapacity(byContent.count + identities.count)
+        for (source, identity) in zip(summary.exposed, identities) {
+            add(source, identity: identity)
         }
     }
 
-    private mutating func add(_ source: ExposedSource, mapMember: String) {
+    private mutating func add(_ source: ExposedSource, identity: SourceIdentity) {
         let stats = source.stats
         raw.add(stats)
-        let party = partyCode(SourceParty(source, mapMember: mapMember))
-        let key = PathKey(source.path)
+        let party = partyCode(identity.party)
+        let key = identity.key
         if var record = byPath[key] {
             record.extent.widen(lines: stats.lines, bytes: stats.bytes)
             record.party = party
@@ -99,19 +101,35 @@ public struct ExposureLedger: Hashable, Sendable {
         tracksDirectories ? directoryID(named: Self.directory(of: path)) : 0
     }
 
-    /// The first `directoryDepth` directory levels of a path (`src/tools/`), or `./` for a file at the top.
+    /// The first `directoryDepth` directory levels of a path (`src/tools/`), or `./` for a file at the top. Written
+    /// into the result in one pass: this runs for every distinct path of every artifact.
     static func directory(of path: String) -> String {
         SourcePath.withBytes(path) { bytes in
-            var segments: [Range<Int>] = []
-            SourcePath.forEachSegment(bytes) { segment in
-                let start = segment.baseAddress! - bytes.baseAddress!
-                segments.append(start..<(start + segment.count))
-                return segments.count <= directoryDepth
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: directoryDepth + 1) { segments in
+                var found = 0
+                SourcePath.forEachSegment(bytes) { segment in
+                    let start = segment.baseAddress! - bytes.baseAddress!
+                    segments[found] = start..<(start + segment.count)
+                    found += 1
+                    return found <= directoryDepth
+                }
+                // A segment is a directory level when another segment follows it.
+                let levels = min(directoryDepth, found - 1)
+                guard levels > 0 else { return "./" }
+                let length = segments[..<levels].reduce(levels) { $0 + $1.count }
+                return String(unsafeUninitializedCapacity: length) { output in
+                    var count = 0
+                    for segment in segments[..<levels] {
+                        for index in segment {
+                            output[count] = bytes[index]
+                            count += 1
+                        }
+                        output[count] = UInt8(ascii: "/")
+                        count += 1
+                    }
+                    return count
+                }
             }
-            guard segments.count > 1 else { return "./" }
-            return segments.prefix(min(directoryDepth, segments.count - 1))
-                .map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-                .joined(separator: "/") + "/"
         }
     }
 

@@ -15,4 +15,13 @@ struct PathKey: Hashable, Sendable {
             return (low.finalize(), high.finalize())
         }
     }
+
+    /// One of the two words: they are already a hash, and hashing one costs half.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(low)
+    }
+
+    func _rawHashValue(seed: Int) -> Int {
+        PreHashedKey.bucketHash(low, seed: seed)
+    }
 }

@@ -21,8 +21,17 @@ struct ShardedTable<Key: ShardedKey, Value: Hashable & Sendable>: Hashable, Send
         }
     }
 
+    /// Makes room for `count` records without regrowing, while they fit in one dictionary.
+    mutating func reserveCapacity(_ count: Int) {
+        guard shards.isEmpty, count <= Self.shardingThreshold, count > small.capacity else { return }
+        small.reserveCapacity(count)
+    }
+
     private mutating func split() {
-        shards = Array(repeating: [:], count: 64)
+        // Each shard takes about a 64th of the records: room for twice that, so moving them in does not regrow.
+        var shard: [Key: Value] = [:]
+        shard.reserveCapacity(small.count / 32)
+        shards = Array(repeating: shard, count: 64)
         for (key, value) in small {
             shards[key.shard][key] = value
         }

@@ -37,6 +37,15 @@ public struct ContentDigest: Hashable, Sendable, Comparable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The hash word alone: it is already a hash of everything the length says.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hash)
+    }
+
+    public func _rawHashValue(seed: Int) -> Int {
+        PreHashedKey.bucketHash(hash, seed: seed)
+    }
+
     public static func < (lhs: ContentDigest, rhs: ContentDigest) -> Bool {
         (lhs.hash, lhs.escapedLength) < (rhs.hash, rhs.escapedLength)
     }

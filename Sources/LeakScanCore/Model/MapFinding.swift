@@ -24,6 +24,9 @@ public struct MapFinding: Hashable, Sendable {
     /// For a `nested` map: the normalized paths of the `sourcesContent` entries that hold it, outermost first
     /// (`pkg.tgz!package/cli.js.map → src/components/App.tsx (inline)`); empty otherwise.
     public var containingEntries: [String] = []
+    /// The ledger identity of each of `summary.exposed`, computed once for this map's totals and the artifact's;
+    /// dropped with them by `condensed()`.
+    private(set) var identities: [SourceIdentity]
     /// This map's own totals, computed once (reports, findings and text all need them).
     public private(set) var totals: ExposureTotals
     /// Unique-by-path counts of sources that are first-party only under one own scope, by scope (`attributed`).
@@ -35,8 +38,9 @@ public struct MapFinding: Hashable, Sendable {
         self.inlineOrdinal = inlineOrdinal
         self.summary = summary
         secretSources = summary.exposed.filter { !$0.secrets.isEmpty }
+        identities = summary.exposed.map { SourceIdentity($0, mapMember: location.member) }
         var ledger = ExposureLedger(tracksDirectories: false)
-        ledger.add(summary, mapMember: location.member)
+        ledger.add(summary, identities: identities)
         totals = ledger.totals()
         ownScopeShifts = ledger.ownScopeShifts()
     }
@@ -46,6 +50,7 @@ public struct MapFinding: Hashable, Sendable {
     public func condensed() -> MapFinding {
         var finding = self
         finding.summary.exposed = []
+        finding.identities = []
         return finding
     }
 

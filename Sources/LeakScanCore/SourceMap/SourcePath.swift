@@ -21,7 +21,7 @@ public enum SourcePath {
     /// (`webpack://…`, `../src/…`) comes through here, thousands per map.
     private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let queryStart = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
-        let pathStart = schemeLength(of: Array(bytes[..<min(queryStart, 64)])[...]) ?? 0
+        let pathStart = schemeLength(of: UnsafeBufferPointer(rebasing: bytes[..<queryStart])) ?? 0
         // Segments joined by one `/` plus the query are never longer than the input.
         return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { output in
             var count = 0
@@ -161,22 +161,29 @@ public enum SourcePath {
 
     /// Length of a leading `scheme:` (plus `//` when present), or nil when the string does not start with one.
     static func schemeLength(of path: String) -> Int? {
-        schemeLength(of: Array(path.utf8.prefix(64))[...])
+        withBytes(path) { schemeLength(of: $0) }
     }
 
-    static func schemeLength(of path: ArraySlice<UInt8>) -> Int? {
-        let bytes = Array(path.prefix(64))
+    /// The same over bytes; a scheme (and its `//`) must end within the first 64 bytes.
+    static func schemeLength(of path: UnsafeBufferPointer<UInt8>) -> Int? {
+        let bytes = UnsafeBufferPointer(rebasing: path.prefix(64))
         guard let first = bytes.first, isLetter(first) else { return nil }
         var index = 1
-        while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) || "+-.".utf8.contains(bytes[index]) {
+        while index < bytes.count, isSchemeByte(bytes[index]) {
             index += 1
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
         index += 1
-        if index + 1 < bytes.count + 1, bytes[index...].starts(with: "//".utf8) {
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") {
             index += 2
         }
         return index
+    }
+
+    /// A letter, digit, `+`, `-` or `.`: what follows a scheme's first letter.
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
