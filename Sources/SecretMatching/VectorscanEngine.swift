@@ -87,6 +87,7 @@
 
     /// One thread's Vectorscan stream and scratch; reopened per entry so offsets count from the entry's first byte.
     final class VectorscanStream: SecretMatchStream {
+        let reportsWholeMatches = true
         private let database: OpaquePointer
         private let scratch: OpaquePointer?
         private let windows: [Int]

@@ -15,6 +15,8 @@ public enum Limit: Hashable, Sendable {
     case sectionDepth(Int)
     /// Maps nested in the `sourcesContent` entries of one map.
     case nestedMaps(Int)
+    /// Bytes a secret rule's match is looked for back from where the engine saw it end; a longer match is not confirmed.
+    case secretMatchLength(Int)
 
     /// The command-line flag that raises the limit; nil where only the code sets it.
     public var flag: String? {
@@ -24,7 +26,7 @@ public enum Limit: Hashable, Sendable {
         case .entries: "--max-entries"
         case .jsonDepth: "--max-json-depth"
         case .mapEntries: "--max-map-entries"
-        case .sectionDepth, .nestedMaps: nil
+        case .sectionDepth, .nestedMaps, .secretMatchLength: nil
         }
     }
 
@@ -32,7 +34,7 @@ public enum Limit: Hashable, Sendable {
     public var value: Int64 {
         switch self {
         case .nestingDepth(let value), .entries(let value), .jsonDepth(let value), .mapEntries(let value),
-            .sectionDepth(let value), .nestedMaps(let value):
+            .sectionDepth(let value), .nestedMaps(let value), .secretMatchLength(let value):
             Int64(value)
         case .totalBytes(let value): value
         }

@@ -60,6 +60,7 @@ public struct AnchorMatchEngine: SecretMatchEngine {
 
 /// One thread's anchor search; keeps the last bytes of the previous piece so an anchor split between pieces is found.
 final class AnchorMatchStream: SecretMatchStream {
+    let reportsWholeMatches = false
     private let anchors: [(bytes: [UInt8], rules: [Int])]
     private let foldedAnchors: [(bytes: [UInt8], rules: [Int])]
     private let unanchored: [Int]

@@ -32,6 +32,9 @@ public final class SecretEntryScanner {
     private var hits: [MatchKey: (end: Int, hit: SecretHit)] = [:]
     /// True when the current entry had candidates past `maxHitsPerEntry`, not confirmed (the map gets a note).
     private(set) var reachedHitCap = false
+    /// The window of the longest match the engine reported in the current entry that the capturing pass could not
+    /// confirm because it began before the window (nil: none): the map's secret scan is incomplete.
+    private(set) var unconfirmedMatchWindow: Int?
 
     private struct MatchKey: Hashable {
         var rule: Int
@@ -85,6 +88,7 @@ public final class SecretEntryScanner {
         windows.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
         reachedHitCap = false
+        unconfirmedMatchWindow = nil
         if !keywordSeen.isEmpty { keywordSeen = Array(repeating: false, count: keywordSeen.count) }
         stream.reset()
     }
@@ -255,7 +259,13 @@ public final class SecretEntryScanner {
                 decoding: history[(from - historyStart)..<(to - historyStart)].map { $0 < 0x80 ? $0 : 0x1A }, as: UTF8.self)
         }
         let secretGroup = rule.checks?.secretIsFirstNonEmptyGroup == true ? SecretCaptures.firstNonEmptyGroup : rule.secretGroup
-        for found in captures.matches(rule: window.rule, secretGroup: secretGroup, in: text) {
+        let matches = captures.matches(rule: window.rule, secretGroup: secretGroup, in: text)
+        if matches.isEmpty, window.from > 0, stream.reportsWholeMatches {
+            // The engine saw a whole match ending here, so it began before the window's start.
+            let length = window.to - lineReach - window.from
+            unconfirmedMatchWindow = max(unconfirmedMatchWindow ?? 0, length)
+        }
+        for found in matches {
             let start = from + found.match.lowerBound
             let end = from + found.match.upperBound
             let key = MatchKey(rule: window.rule, start: start)

@@ -21,6 +21,9 @@ public enum SecretEngineFallback: Hashable, Sendable {
 
 /// One engine's state over one entry at a time. Offsets are bytes from the start of the current entry's decoded text.
 public protocol SecretMatchStream: AnyObject {
+    /// True when every report is a whole match of its rule ending at `to` (Vectorscan), not a candidate around an
+    /// anchor: a report the capturing pass cannot confirm then is a match longer than the window it was given.
+    var reportsWholeMatches: Bool { get }
     /// Starts a new entry.
     func reset()
     /// Scans the next piece of the entry, which starts at `offset`; reports each candidate as a rule index and the

@@ -77,6 +77,8 @@ final class EntryTextDecoder {
     private(set) var secretHits: [SecretHit] = []
     /// True when the entry that `end` closed held more secret candidates than are kept (`maxHitsPerEntry`).
     private(set) var secretHitsCapped = false
+    /// Set when the entry's secret scan saw a match longer than its window (see `SecretEntryScanner`).
+    private(set) var unconfirmedSecretWindow: Int?
 
     init(depth: Int, limits: SourceMapTokenizerLimits, findsMaps: Bool = true, secrets: SecretScanning? = nil) {
         self.depth = depth
@@ -249,6 +251,7 @@ final class EntryTextDecoder {
         if let secretScanner {
             secretHits = secretScanner.end()
             secretHitsCapped = secretScanner.reachedHitCap
+            unconfirmedSecretWindow = secretScanner.unconfirmedMatchWindow
         }
         guard isDecoding else { return [] }
         flush()

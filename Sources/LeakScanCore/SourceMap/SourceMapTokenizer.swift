@@ -674,6 +674,9 @@ public struct SourceMapTokenizer {
             maps[stringMap].contentSecrets[maps[stringMap].contents.count - 1] = hits
         }
         if entryDecoder?.secretHitsCapped == true { maps[stringMap].entriesPastSecretCap += 1 }
+        if let window = entryDecoder?.unconfirmedSecretWindow, limitHit == nil {
+            limitHit = .secretMatchLength(window)
+        }
     }
 
     /// Runs through the plain bytes of a string whose text is kept (keys, names), appending them up to the name limit
