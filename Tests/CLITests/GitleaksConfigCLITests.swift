@@ -143,6 +143,24 @@ import Testing
                     "  incomplete \(artifact)!package/dist/cli.js.map: a secret rule matched more than 8,192 bytes of an embedded source; that match was not confirmed or reported\n"
                 ), "\(result.stdout)")
         }
+
+        /// A rule without an upper bound (`{16,}`) on a 20,000-character token: Vectorscan reports an end at every
+        /// character, most past the reach, but the match they continue was found at the token's start, so the token is
+        /// reported and the scan complete.
+        @Test func aLongMatchWhoseStartWasFoundIsReportedAndComplete() throws {
+            let directory = TemporaryDirectory()
+            let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
+            let token = "lt_" + String((0..<20_000).map { alphabet[$0 * 7 % 32] })
+            let map = MapText.map(sources: ["../src/token.ts"], contents: ["export const token = \"\(token)\";\n"])
+            let tarball = ArchiveBuilder.build(.tar, filter: .gzip, [.file("package/dist/cli.js.map", Array(map.utf8))])
+            let artifact = directory.write("token-1.0.0.tgz", tarball)
+            let rule = "[[rules]]\nid = \"long-token\"\nregex = '''lt_[a-z0-9]{16,}'''\n"
+            let config = directory.write("long.gitleaks.toml", Array(rule.utf8))
+            let result = try CLIRunner.run([artifact, "--gitleaks-config", config], in: directory.path)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stdout.contains("src/token.ts:1:23 exposes long-token"), "\(result.stdout)")
+            #expect(!result.stdout.contains("incomplete"), "\(result.stdout)")
+        }
     #endif
 
     @Test func aRegexTheEnginesCannotRunIsOneLineExitTwo() throws {

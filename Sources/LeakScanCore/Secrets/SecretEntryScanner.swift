@@ -35,6 +35,9 @@ public final class SecretEntryScanner {
     /// The window of the longest match the engine reported in the current entry that the capturing pass could not
     /// confirm because it began before the window (nil: none): the map's secret scan is incomplete.
     private(set) var unconfirmedMatchWindow: Int?
+    /// By rule, where the earliest match the capturing pass found in the current entry starts (kept or filtered):
+    /// a long match whose beginning was already matched is that match going on, not one missed.
+    private var earliestMatchStart: [Int: Int] = [:]
 
     private struct MatchKey: Hashable {
         var rule: Int
@@ -66,13 +69,28 @@ public final class SecretEntryScanner {
     private let lineReach: Int
 
     /// An engine report: a keyword probe (past the rules) marks its keyword seen, a rule's window waits its turn.
+    /// A window that overlaps a waiting one of the same rule extends it, up to twice the reach: Vectorscan reports a
+    /// match end at every character of a long token (`{16,}`), and one capturing pass per end over its whole window
+    /// made a 20,000-character token cost seconds (quadratic in the token).
     private func accept(_ rule: Int, _ from: Int, _ to: Int) {
         if rule >= rules.count {
             keywordSeen[rule - rules.count] = true
-        } else {
-            windows.append((rule, from, to + lineReach))
+            return
         }
+        let end = to + lineReach
+        for index in windows.indices.reversed().prefix(Self.windowsLookedBack) where windows[index].rule == rule {
+            let waiting = windows[index]
+            if from >= waiting.from, from <= waiting.to, end - waiting.from <= 2 * reach + lineReach {
+                windows[index].to = max(waiting.to, end)
+                return
+            }
+            break
+        }
+        windows.append((rule, from, end))
     }
+
+    /// How many of the latest waiting windows `accept` looks through for one of the same rule to extend.
+    private static let windowsLookedBack = 8
 
     deinit {
         pending.deallocate()
@@ -89,6 +107,7 @@ public final class SecretEntryScanner {
         hits.removeAll(keepingCapacity: true)
         reachedHitCap = false
         unconfirmedMatchWindow = nil
+        earliestMatchStart.removeAll(keepingCapacity: true)
         if !keywordSeen.isEmpty { keywordSeen = Array(repeating: false, count: keywordSeen.count) }
         stream.reset()
     }
@@ -260,10 +279,15 @@ public final class SecretEntryScanner {
         }
         let secretGroup = rule.checks?.secretIsFirstNonEmptyGroup == true ? SecretCaptures.firstNonEmptyGroup : rule.secretGroup
         let matches = captures.matches(rule: window.rule, secretGroup: secretGroup, in: text)
-        if matches.isEmpty, window.from > 0, stream.reportsWholeMatches {
+        if matches.isEmpty, window.from > 0, stream.reportsWholeMatches,
+            earliestMatchStart[window.rule].map({ $0 >= window.from }) ?? true
+        {
             // The engine saw a whole match ending here, so it began before the window's start.
             let length = window.to - lineReach - window.from
             unconfirmedMatchWindow = max(unconfirmedMatchWindow ?? 0, length)
+        }
+        if let first = matches.first {
+            earliestMatchStart[window.rule] = min(earliestMatchStart[window.rule] ?? .max, from + first.match.lowerBound)
         }
         for found in matches {
             let start = from + found.match.lowerBound
