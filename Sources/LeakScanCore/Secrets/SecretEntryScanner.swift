@@ -131,13 +131,8 @@ public final class SecretEntryScanner {
     /// Takes the `count` bytes written at `space(for:)` as the entry's next decoded text.
     func commit(_ count: Int) {
         guard count > 0 else { return }
-        if pendingHighSurrogate != nil {
-            pendingHighSurrogate = nil
-            pending[pendingCount] = 0xEF
-            pending[pendingCount + 1] = 0xBF
-            pending[pendingCount + 2] = 0xBD
-            pendingCount += 3
-        }
+        // U+FFFD takes the three bytes `space(for:)` left free before the text.
+        if pendingHighSurrogate != nil { flushLoneSurrogate() }
         pendingCount += count
         if pendingCount >= Self.pieceSize { process(isLast: false) }
     }
