@@ -1,7 +1,8 @@
 /// Bucket hashing for keys that already are a 64-bit hash (`PathKey`, `ContentDigest`): their word is mixed with the
 /// table's seed by a bijective finalizer instead of running SipHash (`Hasher`), which was most of the cost of counting
-/// a source. The seed is per table and random per process, and the mix spreads every input bit over the bucket bits,
-/// so a map's names cannot be chosen to pile into one bucket.
+/// a source. The seed is the table's own (the standard library derives it from the table's storage address, which
+/// address-space randomization makes unknown to whoever wrote the map), and the mix spreads every input bit over the
+/// bucket bits, so names cannot be chosen to pile into one bucket without knowing it.
 enum PreHashedKey {
     @inline(__always)
     static func bucketHash(_ word: UInt64, seed: Int) -> Int {
