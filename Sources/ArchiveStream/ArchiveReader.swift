@@ -13,7 +13,7 @@ public final class ArchiveReader {
     private var bridge: CallbackBridge?
     private var seekableBridge: SeekableBridge?
     /// node-tar's reading of the same stream, for streams handed to libarchive through a `ByteSource`.
-    public private(set) var nodeTar: NodeTarShadow?
+    public private(set) var nodeTar: NodeTarWatch?
     /// Where the current member's data starts in the (uncompressed) archive stream (0 for a directory walk).
     public private(set) var dataOffset: Int64 = 0
     private let isDiskWalk: Bool
@@ -52,9 +52,12 @@ public final class ArchiveReader {
             decoder = nil
         }
         if let decoder {
-            let source: any ByteSource =
-                inflateAhead ? PrefetchingByteSource(producer: decoder) : ProducedByteSource(producer: decoder)
-            let reader = try open(source: source)
+            let watch = NodeTarWatch()
+            let reader =
+                inflateAhead
+                ? try open(
+                    source: PrefetchingByteSource(producer: ShadowingProducer(producer: decoder, watch: watch)), watch: watch)
+                : try open(source: ShadowedByteSource(source: ProducedByteSource(producer: decoder), watch: watch), watch: watch)
             reader.decodedBeforeLibarchive = decoder is BrotliDecoder ? "brotli" : "gzip"
             return reader
         }
@@ -75,10 +78,15 @@ public final class ArchiveReader {
 
     /// Opens a stream pulled from `source`: a member of an outer archive, or bytes inflated in front of libarchive.
     public static func open(source: any ByteSource) throws(ArchiveError) -> ArchiveReader {
+        let watch = NodeTarWatch()
+        return try open(source: ShadowedByteSource(source: source, watch: watch), watch: watch)
+    }
+
+    /// Opens a stream whose bytes are already shown to `watch` (by the source itself, or by the producer behind it).
+    private static func open(source: any ByteSource, watch: NodeTarWatch) throws(ArchiveError) -> ArchiveReader {
         let reader = try makeContentReader()
-        let shadow = NodeTarShadow()
-        reader.nodeTar = shadow
-        let bridge = CallbackBridge(source: ShadowedByteSource(source: source, shadow: shadow))
+        reader.nodeTar = watch
+        let bridge = CallbackBridge(source: source)
         reader.bridge = bridge
         let status = archive_read_open(
             reader.handle, Unmanaged.passUnretained(bridge).toOpaque(), nil,

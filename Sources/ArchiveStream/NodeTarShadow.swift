@@ -522,22 +522,3 @@ public final class NodeTarShadow {
         return index == firstDigit ? nil : value
     }
 }
-
-/// Passes a source's blocks through unchanged, showing each to a `NodeTarShadow` first.
-final class ShadowedByteSource: ByteSource {
-    private let source: any ByteSource
-    private let shadow: NodeTarShadow
-
-    init(source: any ByteSource, shadow: NodeTarShadow) {
-        self.source = source
-        self.shadow = shadow
-    }
-
-    var failure: ArchiveError? { source.failure }
-
-    func nextBlock() throws(ArchiveError) -> UnsafeRawBufferPointer {
-        let block = try source.nextBlock()
-        if shadow.isActive { shadow.consume(block) }
-        return block
-    }
-}
