@@ -121,7 +121,8 @@ final class ArtifactWalk {
                 isDirectory = status.st_mode & S_IFMT == S_IFDIR
                 if origin == nil { origin = isDirectory ? .directory(path: path) : .file(path: path) }
                 let file = path.split(separator: "/").last.map(String.init) ?? path
-                let namedLikeContainer = MemberKind.isNestedArchive(file) || MemberKind.hasCompressionSuffix(file)
+                let fileKind = MemberKind(file)
+                let namedLikeContainer = fileKind.isNestedArchive || fileKind.hasCompressionSuffix
                 raw = RawNaming(
                     name: Self.rawMemberName(for: path), plainContent: namedLikeContainer ? .namedLikeAContainer : nil)
                 reader =
@@ -275,7 +276,8 @@ final class ArtifactWalk {
                 diagnostics.append(Diagnostic(location: location, problem: .readersDisagree(format: "tar", detail: disagreement)))
             }
             memberPaths.append(member)
-            if let original = MemberKind.precompressedOriginal(member) { memberPaths.append(original) }
+            let memberKind = MemberKind(member)
+            if let original = memberKind.precompressedOriginal { memberPaths.append(original) }
             if info.isEncrypted {
                 diagnostics.append(Diagnostic(location: location, problem: .encryptedMember))
                 continue
@@ -307,7 +309,7 @@ final class ArtifactWalk {
             } else {
                 let content = head.withContiguousPrefix(ContentSniffer.classify)
                 let brotli = ContentSniffer.isBrotli(name: member)
-                if content != nil || brotli || MemberKind.isNestedArchive(member) || MemberKind.hasCompressionSuffix(member) {
+                if content != nil || brotli || memberKind.isNestedArchive || memberKind.hasCompressionSuffix {
                     pending += try openNested(
                         reader, head: head, content: brotli ? nil : content, brotli: brotli, at: location, path: member,
                         depth: depth + 1)
@@ -378,8 +380,9 @@ final class ArtifactWalk {
     }
 
     private func record(_ findings: EntryFindings, at location: Location) -> EntryFindings {
-        if location.chain.count == 2, location.member == "package/package.json" || location.member == "package.json",
-            let scope = findings.packageName?.npmScope
+        // The cheap test first: this runs for every member, and only a `package.json` has a package name.
+        if let scope = findings.packageName?.npmScope, location.chain.count == 2,
+            location.member == "package/package.json" || location.member == "package.json"
         {
             ownScope = scope
         }
@@ -388,7 +391,7 @@ final class ArtifactWalk {
             listing.add(map)
             maps.append(map.condensed())
         }
-        notes += findings.notes
+        if !findings.notes.isEmpty { notes += findings.notes }
         for map in findings.maps {
             if let limit = map.summary.limitHit {
                 // A map file's own position of the crossing; an inline map keeps the position of its comment.

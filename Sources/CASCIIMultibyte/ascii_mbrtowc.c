@@ -14,7 +14,8 @@
 extern size_t __mbrtowc(wchar_t *wide, const char *bytes, size_t count, mbstate_t *state);
 
 size_t mbrtowc(wchar_t *wide, const char *bytes, size_t count, mbstate_t *state) {
-    if (bytes != NULL && count > 0 && state != NULL && (unsigned char)bytes[0] < 0x80 && mbsinit(state)) {
+    // `__count == 0` is glibc's mbsinit(state), read in place: this runs once per byte of every member name.
+    if (bytes != NULL && count > 0 && state != NULL && (unsigned char)bytes[0] < 0x80 && state->__count == 0) {
         if (wide != NULL) *wide = (wchar_t)(unsigned char)bytes[0];
         return bytes[0] == 0 ? 0 : 1;
     }

@@ -99,9 +99,12 @@ public final class EntryScanner {
                         summary: inline.summary
                     ).attributed(ownScope: nil))
             }
-            findings.maps += finder.nestedMaps.map(nestedFinding)
-            findings.referenceURLs += finder.urls
-            findings.notes += finder.notes.map { Note(location: location.at(byteOffset: $0.byteOffset), kind: $0.kind) }
+            // Most members find nothing: appending empty arrays is not free, and this runs for every member.
+            if !finder.nestedMaps.isEmpty { findings.maps += finder.nestedMaps.map(nestedFinding) }
+            if !finder.urls.isEmpty { findings.referenceURLs += finder.urls }
+            if !finder.notes.isEmpty {
+                findings.notes += finder.notes.map { Note(location: location.at(byteOffset: $0.byteOffset), kind: $0.kind) }
+            }
         }
         return findings
     }

@@ -2,9 +2,17 @@
 /// the name is a fast path for opening containers, decides brotli (which has no magic number), and maps precompressed
 /// copies to the paths they stand for.
 ///
-/// Runs once per member, so extensions are compared as packed lower-case integers (a short linear scan) rather than
-/// as allocated, hashed strings.
-public enum MemberKind {
+/// Made once per member from one backward pass over the name; extensions are compared as packed lower-case integers
+/// (a short linear scan) rather than as allocated, hashed strings.
+public struct MemberKind {
+    /// The name says archive (`.tgz`, `.zip`, `.tar.gz` …): the member is opened and scanned in turn.
+    public let isNestedArchive: Bool
+    /// The name says compressed single file or compressed archive: `.gz`, `.br`, `.zst`, `.xz` ….
+    public let hasCompressionSuffix: Bool
+    /// For a precompressed copy (`dist/a.js.map.gz`, `.br`, `.zst`), the path it stands for (`dist/a.js.map`): a
+    /// reference to that path resolves to it, as a web server serves it.
+    public let precompressedOriginal: String?
+
     private static let archiveExtensions: [UInt64] = keys([
         "tgz", "tar", "tbz2", "txz", "zip", "whl", "jar", "war", "ear", "aar", "vsix", "nupkg", "deb", "crx", "xpi", "egg",
         "apk", "ipa", "asar",
@@ -20,39 +28,22 @@ public enum MemberKind {
     private static let precompressedExtensions: [UInt64] = keys(["gz", "br", "zst"])
     private static let tarKey = packedExtension(Array("tar".utf8)[...])
 
-    /// Members whose names say they are archives are opened and scanned in turn.
-    public static func isNestedArchive(_ path: String) -> Bool {
+    public init(_ path: String) {
         var path = path
-        return path.withUTF8 { name in
-            guard let dot = extensionDot(name) else { return false }
-            let key = packedExtension(name[(dot + 1)...])
-            if archiveExtensions.contains(key) { return true }
-            guard tarCompressions.contains(key), let innerDot = extensionDot(name[..<dot]) else { return false }
-            return packedExtension(name[(innerDot + 1)..<dot]) == tarKey
-        }
-    }
-
-    /// Names of compressed single files or compressed archives: `.gz`, `.br`, `.zst`, `.xz` ….
-    public static func hasCompressionSuffix(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { name in
-            guard let dot = extensionDot(name) else { return false }
-            return compressionExtensions.contains(packedExtension(name[(dot + 1)...]))
-        }
-    }
-
-    /// For a precompressed copy (`dist/a.js.map.gz`, `.br`, `.zst`), the path it stands for (`dist/a.js.map`): a
-    /// reference to that path resolves to it, as a web server serves it.
-    public static func precompressedOriginal(_ path: String) -> String? {
-        var path = path
-        let dotOffset: Int? = path.withUTF8 { name in
-            guard let dot = extensionDot(name), precompressedExtensions.contains(packedExtension(name[(dot + 1)...])) else {
-                return nil
+        let (nested, compressed, precompressedDot): (Bool, Bool, Int?) = path.withUTF8 { name in
+            guard let dot = Self.extensionDot(name) else { return (false, false, nil) }
+            let key = Self.packedExtension(name[(dot + 1)...])
+            let compressed = Self.compressionExtensions.contains(key)
+            let precompressed = compressed && Self.precompressedExtensions.contains(key) ? dot : nil
+            if Self.archiveExtensions.contains(key) { return (true, compressed, precompressed) }
+            guard Self.tarCompressions.contains(key), let innerDot = Self.extensionDot(name[..<dot]) else {
+                return (false, compressed, precompressed)
             }
-            return dot
+            return (Self.packedExtension(name[(innerDot + 1)..<dot]) == Self.tarKey, compressed, precompressed)
         }
-        guard let dotOffset else { return nil }
-        return String(decoding: Array(path.utf8)[..<dotOffset], as: UTF8.self)
+        isNestedArchive = nested
+        hasCompressionSuffix = compressed
+        precompressedOriginal = precompressedDot.map { String(decoding: Array(path.utf8)[..<$0], as: UTF8.self) }
     }
 
     /// The index of the dot that starts the file name's extension; nil when the name has no dot or only a leading
