@@ -23,6 +23,28 @@ import Testing
         #expect(summary.exposed.map(\.path) == ["app/lib/b.ts"])
     }
 
+    /// Entries are named as they close when their `sources` names are known by then; a `sourceRoot` or a repeated key
+    /// that comes later still decides the names (as `JSON.parse` reads the text), at every split.
+    @Test func namesFollowKeysThatComeAfterTheEntries() throws {
+        let cases: [(text: String, paths: [String])] = [
+            (#"{"sources":["a.ts","b.ts"],"sourcesContent":["x","y"],"sourceRoot":"/app/"}"#, ["app/a.ts", "app/b.ts"]),
+            (#"{"sources":["a.ts","b.ts"],"sourcesContent":["x","y"],"sources":["c.ts"]}"#, ["c.ts", "<unnamed #1>"]),
+            (#"{"sourcesContent":["x","y"],"sources":["./a.ts","b/../b.ts"]}"#, ["a.ts", "b.ts"]),
+            (
+                #"{"sourceRoot":"r","sources":["a.ts"],"sourcesContent":["x"],"sourcesContent":["y","z"]}"#,
+                ["r/a.ts", "<unnamed #1>"]
+            ),
+            (#"{"sources":["a.ts"],"sourcesContent":["x"],"sourceRoot":"s","sourceRoot":""}"#, ["a.ts"]),
+        ]
+        for (text, paths) in cases {
+            let bytes = Array(text.utf8)
+            for split in 0...bytes.count {
+                let summary = try #require(tokenize([bytes[..<split], bytes[split...]]))
+                #expect(summary.exposed.map(\.path) == paths, "\(text) split at \(split)")
+            }
+        }
+    }
+
     @Test func jsonThatIsNotAMapIsIgnored() {
         #expect(tokenize(#"{"name":"pkg","version":"1.0.0"}"#) == nil)
         #expect(tokenize("console.log(1)") == nil)

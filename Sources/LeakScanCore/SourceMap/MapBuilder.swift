@@ -23,6 +23,12 @@ struct MapBuilder {
     /// Entries with more secret candidates than `SecretEntryScanner.maxHitsPerEntry` (the rest not confirmed).
     var entriesPastSecretCap = 0
     var sectionURLs: [String] = []
+    /// The normalized name of each content entry, made as the entry closes when its `sources` name is known by then
+    /// (bundlers write `sources` first), so that work overlaps inflating instead of waiting for the map's end. An
+    /// entry's name counts while `namesGeneration` is the one it was made under.
+    private var earlyNames: [(generation: Int, name: String)?] = []
+    /// Changed by what changes names: a repeated `sources` key, a `sourceRoot`.
+    var namesGeneration = 0
     /// 0 for the root map, one more for each level of `sections` nesting.
     var sectionDepth: Int
 
@@ -78,7 +84,15 @@ struct MapBuilder {
         return String(decoding: bytes[..<cut], as: UTF8.self) + "…" + String(repeating: "0", count: 16 - hash.count) + hash
     }
 
+    /// Names content entry `index` now, if its `sources` name is known (see `earlyNames`).
+    mutating func nameEntryEarly(_ index: Int) {
+        guard index < sources.count, sources[index] != nil else { return }
+        if earlyNames.count <= index { earlyNames += repeatElement(nil, count: index + 1 - earlyNames.count) }
+        earlyNames[index] = (namesGeneration, name(at: index))
+    }
+
     func name(at index: Int) -> String {
+        if index < earlyNames.count, let early = earlyNames[index], early.generation == namesGeneration { return early.name }
         guard index < sources.count, let source = sources[index] else { return "<unnamed #\(index)>" }
         return SourcePath.normalize(source, sourceRoot: sourceRoot)
     }

@@ -483,6 +483,7 @@ public struct SourceMapTokenizer {
             if maps[map].sawSources {
                 sourcesKept -= maps[map].sources.count
                 maps[map].sources.removeAll()
+                maps[map].namesGeneration += 1
             }
             maps[map].sawSources = true
             container.role = .sources
@@ -628,6 +629,7 @@ public struct SourceMapTokenizer {
             }
         case .sourceRoot:
             maps[stringMap].sourceRoot = decoded
+            maps[stringMap].namesGeneration += 1
         case .version:
             maps[stringMap].version = decoded == "3" ? .three : .other
         case .sectionURL:
@@ -660,6 +662,7 @@ public struct SourceMapTokenizer {
         let lines = contentLines + (contentBytes > 0 && !contentEndsWithNewline ? 1 : 0)
         let digest = ContentDigest(hash: contentHasher.finalize(), escapedLength: contentHasher.byteCount)
         maps[stringMap].contents.append(ContentStats(lines: lines, bytes: contentBytes, digest: digest))
+        maps[stringMap].nameEntryEarly(maps[stringMap].contents.count - 1)
         if let found = entryDecoder?.end(), !found.isEmpty {
             let room = Self.maxNestedMapsKept - nestedKept
             if found.count > room {
