@@ -35,9 +35,9 @@ struct ShardedTable<Key: ShardedKey, Value: Hashable & Sendable>: Hashable, Send
 
     private mutating func split() {
         // Each shard takes about a 64th of the records: room for twice what has come, or for a 64th of what was
-        // announced and a quarter more (hashing spreads records unevenly), so moving them in and the rest do not regrow.
+        // announced and a little more (hashing spreads records unevenly; more would round the buckets up to twice).
         var shard: [Key: Value] = [:]
-        shard.reserveCapacity(max(small.count / 32, expected / 64 + expected / 256))
+        shard.reserveCapacity(max(small.count / 32, expected / 64 + expected / 512 + 8))
         shards = Array(repeating: shard, count: 64)
         for (key, value) in small {
             shards[key.shard][key] = value
