@@ -2,13 +2,30 @@
 enum Formatting {
     /// `4756` → `4,756`: grouping fixed, independent of the locale, so output is deterministic.
     static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
+        var magnitude = value.magnitude
+        var digitCount = 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            digitCount += 1
         }
-        return value < 0 ? "-" + out : out
+        let length = (value < 0 ? 1 : 0) + digitCount + (digitCount - 1) / 3
+        // Written back to front into the string's own storage (no storage at all up to 15 bytes): every report line
+        // has a few of these.
+        return String(unsafeUninitializedCapacity: length) { output in
+            var rest = value.magnitude
+            var index = length
+            for written in 0..<digitCount {
+                if written > 0, written % 3 == 0 {
+                    index -= 1
+                    output[index] = UInt8(ascii: ",")
+                }
+                index -= 1
+                output[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            if value < 0 { output[0] = UInt8(ascii: "-") }
+            return length
+        }
     }
 
     static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
@@ -30,7 +47,10 @@ enum Formatting {
     /// C escapes (`\n`, `\t`, `\"`, `\\`, `\033` …), so a name can neither forge a line nor reach the terminal as an
     /// escape sequence. Printable Unicode stays as it is.
     static func quoted(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { needsQuoting($0) }) else { return text }
+        // Printable ASCII other than a quote or backslash needs nothing: checked on the bytes first (names are mostly
+        // that), the scalars only when something else is there.
+        let isPlain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        guard !isPlain, text.unicodeScalars.contains(where: { needsQuoting($0) }) else { return text }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

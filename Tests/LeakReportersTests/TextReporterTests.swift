@@ -15,6 +15,21 @@ import Testing
             summary: SourceMapSummary(sourcesCount: sources.count, exposed: exposed))
     }
 
+    /// Digits are grouped in threes at every length (each map line and the totals group several numbers).
+    @Test func numbersAreGroupedInThreesAtEveryLength() {
+        for (lines, written) in [
+            (0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (12_345, "12,345"), (999_999, "999,999"),
+            (1_000_000, "1,000,000"), (1_234_567_890, "1,234,567,890"),
+        ] {
+            let artifact = ArtifactReport(
+                name: "pkg.tgz", origin: .file(path: "pkg.tgz"), maps: [Self.finding("a.js.map", [("src/a.ts", lines)])],
+                references: [], notes: [], diagnostics: [], statistics: ScanStatistics())
+            let text = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact])))
+            #expect(text.contains("1 file / \(written) line"), "\(lines)")
+            #expect(text.contains("(first-party 1 / \(written))"), "\(lines)")
+        }
+    }
+
     @Test func headlineUsesGroupedNumbersAndThePathDeduplicatedCounts() {
         let artifact = ArtifactReport(
             name: "pkg.tgz", origin: .file(path: "pkg.tgz"),
