@@ -7,8 +7,6 @@ struct ShardedTable<Key: ShardedKey, Value: Hashable & Sendable>: Hashable, Send
     private var small: [Key: Value] = [:]
     /// Empty until `small` outgrows the threshold; then 64 dictionaries and `small` is empty.
     private var shards: [[Key: Value]] = []
-    /// The most records `reserveCapacity` announced.
-    private var expected = 0
     static var shardingThreshold: Int { 4096 }
 
     subscript(key: Key) -> Value? {
@@ -23,21 +21,19 @@ struct ShardedTable<Key: ShardedKey, Value: Hashable & Sendable>: Hashable, Send
         }
     }
 
-    /// Makes room for up to `count` records: the one dictionary up to the threshold (a big map's sources would
-    /// otherwise regrow it a dozen times on the way there), and, should it split, each shard for its part of `count`.
-    /// An upper bound, not a promise (contents repeat): past the threshold nothing is allocated before records come.
+    /// Makes room for up to `count` records in the one dictionary, up to the threshold: a big map's sources would
+    /// otherwise regrow it a dozen times on the way there. Past the threshold the shards grow as records come: `count`
+    /// is an upper bound (contents repeat), and shards sized by it would hold buckets that stay empty.
     mutating func reserveCapacity(_ count: Int) {
-        guard shards.isEmpty else { return }
-        expected = max(expected, count)
         let room = min(count, Self.shardingThreshold + 1)
-        if room > small.capacity { small.reserveCapacity(room) }
+        guard shards.isEmpty, room > small.capacity else { return }
+        small.reserveCapacity(room)
     }
 
     private mutating func split() {
-        // Each shard takes about a 64th of the records: room for twice what has come, or for a 64th of what was
-        // announced and a little more (hashing spreads records unevenly; more would round the buckets up to twice).
+        // Each shard takes about a 64th of the records: room for twice that, so moving them in does not regrow.
         var shard: [Key: Value] = [:]
-        shard.reserveCapacity(max(small.count / 32, expected / 64 + expected / 512 + 8))
+        shard.reserveCapacity(small.count / 32)
         shards = Array(repeating: shard, count: 64)
         for (key, value) in small {
             shards[key.shard][key] = value
