@@ -84,19 +84,11 @@ public final class SecretScanning: Sendable {
         return prepared
     }
 
-    /// A scanner for one tokenizer's entries (one thread): one a finished tokenizer gave back, or a new one.
+    /// A scanner for one tokenizer's entries (one thread).
     func makeEntryScanner() -> SecretEntryScanner {
-        if let idle = idleScanners.take() { return idle }
         let built = prepared()
         return SecretEntryScanner(scanning: self, captures: built.captures, stream: built.engine.makeStream())
     }
-
-    /// Takes back the scanner of a tokenizer that is done, for the next map (`begin` resets it per entry).
-    func recycle(_ scanner: SecretEntryScanner) {
-        idleScanners.put(scanner)
-    }
-
-    private let idleScanners = IdleEntryScanners()
 
     /// True when hits must still pass checks that need the source path, or path-only rules may add hits.
     let checksPaths: Bool
@@ -104,25 +96,5 @@ public final class SecretScanning: Sendable {
     /// The hits of one exposed source that pass the path checks and allowlists, plus its path-only findings.
     func admitted(_ hits: [SecretHit], path: String) -> [SecretHit] {
         prepared().checks.admitted(hits, path: path)
-    }
-}
-
-/// Entry scanners whose map is done, kept for the next map: a new one costs a clone of the engine's scratch space and
-/// its buffers, and an artifact of many small maps makes one per map. `@unchecked Sendable`: the list is only touched
-/// under `lock`, and a scanner in it belongs to no thread.
-final class IdleEntryScanners: @unchecked Sendable {
-    private var scanners: [SecretEntryScanner] = []
-    private let lock = Mutex(())
-    /// At most this many are kept (one per scanning thread is the need).
-    static let kept = 16
-
-    func take() -> SecretEntryScanner? {
-        lock.withLock { _ in scanners.popLast() }
-    }
-
-    func put(_ scanner: SecretEntryScanner) {
-        lock.withLock { _ in
-            if scanners.count < Self.kept { scanners.append(scanner) }
-        }
     }
 }

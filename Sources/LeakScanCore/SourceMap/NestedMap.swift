@@ -93,7 +93,6 @@ final class EntryTextDecoder {
 
     deinit {
         scratch.deallocate()
-        if let secretScanner { secrets?.recycle(secretScanner) }
     }
 
     /// Room for the decoded text of `count` escaped bytes, with the 128 bytes past it that the tokenizer's block
