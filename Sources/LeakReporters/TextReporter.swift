@@ -1,8 +1,8 @@
 package import LeakScanCore
 
 /// Plain text for people: a verdict line per artifact; then maps with content (the leaking ones first), what leaked,
-/// how to fix it, every problem; lesser items (names-only maps, references, notes) collapse into counted lines unless
-/// `verbose`; then totals.
+/// how to fix it, every problem; lesser items (names-only maps, references, notes, the maps nested in one map's
+/// entries) collapse into counted lines unless `verbose`; then totals.
 package enum TextReporter {
     package static func render(_ scan: ScanAssessment, options: RenderOptions = RenderOptions()) -> String {
         if options.quiet { return renderVerdicts(scan, options: options) }
@@ -32,8 +32,14 @@ package enum TextReporter {
     static func details(of artifact: ArtifactReport, verbose: Bool, leaks: Bool) -> [String] {
         var lines: [String] = []
         let shown = artifact.maps.filter { verbose || $0.exposesContent }
+        let groups = verbose ? [:] : NestedMapGroup.collapsed(shown)
+        var collapsedAt: Set<Location> = []
         for map in shown.sorted(by: { ($0.exposesFirstParty ? 0 : 1, $0.location) < ($1.exposesFirstParty ? 0 : 1, $1.location) })
         {
+            if NestedMapGroup.isCollapsible(map), let group = groups[map.location] {
+                if collapsedAt.insert(map.location).inserted { lines.append(group.line(example: map)) }
+                continue
+            }
             lines.append(mapLine(map))
             lines += map.summary.notes.map { "    note: \(Wording.mapNote($0))" }
         }

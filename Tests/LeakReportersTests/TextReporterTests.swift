@@ -51,6 +51,42 @@ import Testing
         )
     }
 
+    /// One map's nested maps collapse into one counted line past three (a note keeps its map's own line); `-v` and a
+    /// holder with three or fewer list them one by one.
+    @Test func nestedMapsOfOneMapCollapseIntoOneLine() {
+        func nested(_ holder: String, _ entry: String, lines: Int, notes: [MapNote] = []) -> MapFinding {
+            var summary = SourceMapSummary(
+                sourcesCount: 1,
+                exposed: [
+                    ExposedSource(
+                        path: entry, stats: ContentStats(lines: lines, bytes: lines, digest: ContentDigest(bytes: [UInt8(lines)]))
+                    )
+                ])
+            summary.notes = notes
+            var map = MapFinding(location: Location(["pkg.tgz", holder]), kind: .nested, summary: summary)
+            map.containingEntries = [entry]
+            return map
+        }
+        let many = (1...5).map { nested("cli.js.map", "src/c\($0).tsx", lines: $0) }
+        let noted = nested("cli.js.map", "src/noted.tsx", lines: 7, notes: [.truncated(byteOffset: 9, insideContent: true)])
+        let few = (1...3).map { nested("other.js.map", "lib/o\($0).ts", lines: 10) }
+        let artifact = ArtifactReport(
+            name: "pkg.tgz", origin: .file(path: "pkg.tgz"), maps: many + [noted] + few, references: [], notes: [],
+            diagnostics: [], statistics: ScanStatistics())
+        let lines = TextReporter.render(ScanAssessment(ScanReport(artifacts: [artifact]))).split(separator: "\n")
+        let nestedLines = lines.filter { $0.hasPrefix("  map nested ") }
+        #expect(
+            nestedLines.first
+                == "  map nested pkg.tgz!cli.js.map → 5 entries (inline)  5 files / 15 lines (first-party 5 / 15) (e.g. → src/c1.tsx; -v lists them)"
+        )
+        #expect(nestedLines.count == 1 + 1 + 3)
+        #expect(nestedLines.contains { $0.contains("→ src/noted.tsx (inline)  1 file / 7 lines") })
+        #expect(nestedLines.filter { $0.contains("other.js.map → lib/o") }.count == 3)
+        let verbose = TextReporter.render(
+            ScanAssessment(ScanReport(artifacts: [artifact])), options: RenderOptions(verbose: true))
+        #expect(verbose.split(separator: "\n").filter { $0.hasPrefix("  map nested ") }.count == 9)
+    }
+
     @Test func incompleteArtifactSaysSoAndNamesTheFlag() {
         let artifact = ArtifactReport(
             name: "x.zip", origin: .file(path: "x.zip"), maps: [], references: [], notes: [],
