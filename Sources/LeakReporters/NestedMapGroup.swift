@@ -34,7 +34,8 @@ struct NestedMapGroup {
     /// The group's line, standing where `example` (its first map in the report's order) would.
     func line(example: MapFinding) -> String {
         let entries = example.containingEntries.map { " → \(Wording.name($0))" }.joined()
-        return "  map nested \(Wording.placeAndOffset(example.location)) → \(Formatting.count(count, "entry", "entries")) (inline)  "
+        return
+            "  map nested \(Wording.placeAndOffset(example.location)) → \(Formatting.count(count, "entry", "entries")) (inline)  "
             + "\(Formatting.count(raw.files, "file")) / \(Formatting.count(raw.lines, "line"))"
             + " (first-party \(Formatting.grouped(firstParty.files)) / \(Formatting.grouped(firstParty.lines)))"
             + " (e.g.\(entries); -v lists them)"

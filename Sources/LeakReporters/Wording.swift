@@ -79,6 +79,8 @@ package enum Wording {
                 "index map nested deeper than \(Formatting.count(depth, "section")); deeper maps not counted"
             case .nestedMaps(let maps):
                 "more than \(Formatting.count(maps, "map")) nested in the sourcesContent entries of one map; the rest were not counted"
+            case .nestedMapDepth(let depth):
+                "an inline map nested more than \(Formatting.count(depth, "level")) deep in sourcesContent entries; not decoded or counted"
             case .secretMatchLength(let bytes):
                 "a secret rule matched more than \(Formatting.count(bytes, "byte")) of an embedded source; that match was not confirmed or reported"
             }

@@ -19,9 +19,12 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Most sources / sourcesContent entries / sections kept per source map (memory bound).")
     var maxMapEntries = ScanLimits().tokenizer.maxMapEntries
 
+    @Option(name: .long, help: "Deepest level of inline maps nested in sourcesContent entries that is decoded (0: none).")
+    var maxMapDepth = ScanLimits().tokenizer.maxNestedMapDepth
+
     func validate() throws {
-        guard maxDepth >= 0, maxBytes.bytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0 else {
-            throw ValidationError("limits must be positive (--max-depth may be 0)")
+        guard maxDepth >= 0, maxBytes.bytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0, maxMapDepth >= 0 else {
+            throw ValidationError("limits must be positive (--max-depth and --max-map-depth may be 0)")
         }
     }
 
@@ -32,6 +35,7 @@ struct LimitOptions: ParsableArguments {
         limits.maxEntries = maxEntries
         limits.tokenizer.maxJSONDepth = maxJsonDepth
         limits.tokenizer.maxMapEntries = maxMapEntries
+        limits.tokenizer.maxNestedMapDepth = maxMapDepth
         return limits
     }
 }

@@ -27,6 +27,30 @@ import Testing
         #expect(result.stdout.hasPrefix("INCOMPLETE  \(path)  scan incomplete (1 problem)"))
     }
 
+    /// A map nested past `--max-map-depth` is not decoded, so the scan is incomplete (exit 2), never passed: here every
+    /// level that is counted is third-party (a warning, exit 0, before the cap was a limit).
+    @Test func aMapNestedPastTheDepthCapIsIncompleteNotPassed() throws {
+        var map = MapText.map(sources: ["/src/hidden.ts"], contents: ["export const key = 1\n"])
+        for level in (1...4).reversed() {
+            let entry = "x()\n//# sourceMappingURL=data:application/json;base64," + MapText.base64(map) + "\n"
+            map = MapText.map(sources: ["node_modules/lib\(level)/index.js"], contents: [entry])
+        }
+        let directory = TemporaryDirectory()
+        let path = directory.write("bundle.js.map", Array(map.utf8))
+        let capped = try CLIRunner.run([path])
+        #expect(capped.status == 2)
+        #expect(
+            capped.stderr
+                == "leak-scan: error: \(path)!bundle.js.map: an inline map nested more than 3 levels deep in sourcesContent entries; not decoded or counted (raise with --max-map-depth)\n"
+        )
+        #expect(capped.stdout.hasPrefix("INCOMPLETE  \(path)  "))
+        let raised = try CLIRunner.run(["--max-map-depth", "4", path])
+        #expect(raised.status == 0)
+        #expect(raised.stderr.isEmpty)
+        #expect(raised.stdout.hasPrefix("WARN        \(path)  5 source maps expose 5 files"))
+        #expect(try CLIRunner.run(["--max-map-depth", "-1", path]).status == 64)
+    }
+
     @Test func helpDocumentsExitCodes() throws {
         let help = try CLIRunner.run(["--help"]).stdout
         #expect(help.contains("64  usage error"))

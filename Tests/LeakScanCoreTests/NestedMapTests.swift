@@ -63,15 +63,39 @@ import Testing
         #expect(Self.nested([Array(text.utf8)[...]]) == Seen(entries: [["lib/a.ts"]], paths: [["lib/a.ts"]], lines: [[1]]))
     }
 
-    @Test func depthIsCappedAtThree() {
+    /// Five levels: the file map, then four maps each nested in the one entry of the map before.
+    static let fiveLevels: String = {
         var map = MapText.map(sources: ["deep.ts"], contents: ["level 4\n"])
         for level in (1...4).reversed() {
             let entry = "code\n//# sourceMappingURL=data:application/json;base64," + MapText.base64(map) + "\n"
             map = MapText.map(sources: ["d\(level)/f.ts"], contents: [entry])
         }
-        let seen = Self.nested([Array(map.utf8)[...]])
+        return map
+    }()
+
+    @Test func depthIsCappedAtThree() {
+        let seen = Self.nested([Array(Self.fiveLevels.utf8)[...]])
         #expect(seen.entries == [["d1/f.ts"], ["d1/f.ts", "d1/d2/f.ts"], ["d1/f.ts", "d1/d2/f.ts", "d1/d2/d3/f.ts"]])
         #expect(seen.paths == [["d1/d2/f.ts"], ["d1/d2/d3/f.ts"], ["d1/d2/d3/d4/f.ts"]])
+    }
+
+    /// A map past the cap is not decoded but not unseen either: the map whose entry holds it reports the limit (the
+    /// scan is incomplete), at every split; raising the cap counts it, and 0 decodes no nested map at all.
+    @Test func aMapPastTheCapMakesItsHolderReportTheLimit() {
+        func scan(_ chunks: [ArraySlice<UInt8>], cap: Int) -> [Limit?] {
+            var tokenizer = SourceMapTokenizer(limits: SourceMapTokenizerLimits(maxNestedMapDepth: cap))
+            for chunk in chunks { chunk.withUnsafeBytes { tokenizer.consume($0) } }
+            let summary = tokenizer.finish()
+            return [summary?.limitHit] + tokenizer.nestedMaps.map(\.summary.limitHit)
+        }
+        let input = Array(Self.fiveLevels.utf8)
+        #expect(scan([input[...]], cap: 3) == [nil, nil, nil, .nestedMapDepth(3)])
+        #expect(SplitFeeder.firstMismatch(of: input) { scan($0, cap: 3) } == nil)
+        #expect(scan([input[...]], cap: 4) == [nil, nil, nil, nil, nil])
+        #expect(scan([input[...]], cap: 0) == [.nestedMapDepth(0)])
+        // A reference to a map file at the cap is not an inline map: nothing is missed, no limit.
+        let reference = MapText.map(sources: ["a.ts"], contents: ["code\n//# sourceMappingURL=a.js.map\n"])
+        #expect(scan([Array(reference.utf8)[...]], cap: 0) == [nil])
     }
 
     @Test func entryScannerReportsNestedMapsOfFilesAndOfInlineMaps() {

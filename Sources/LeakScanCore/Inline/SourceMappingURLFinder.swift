@@ -57,6 +57,9 @@ public struct SourceMappingURLFinder {
     public private(set) var inlineMaps: [(offset: Int, summary: SourceMapSummary)] = []
     /// Notes at the byte offset of their `sourceMappingURL` value.
     public private(set) var notes: [(byteOffset: Int, kind: Note.Kind)] = []
+    /// `data:` values seen but not decoded: the text is nested deeper than `maxNestedMapDepth` (its holder reports the
+    /// limit, so a map past the cap makes the scan incomplete instead of going unseen).
+    private(set) var inlineMapsNotDecoded = 0
 
     public init(limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits(), secrets: SecretScanning? = nil) {
         self.init(limits: limits, depth: 0, secrets: secrets)
@@ -270,7 +273,10 @@ public struct SourceMappingURLFinder {
                     return index
                 }
                 index += 1
-                if byte == UInt8(ascii: ",") {
+                if byte == UInt8(ascii: ","), depth > limits.maxNestedMapDepth {
+                    inlineMapsNotDecoded += 1
+                    state = .skippingValue
+                } else if byte == UInt8(ascii: ",") {
                     let isBase64 = Self.declaresBase64(value)
                     let decoder = InlineMapDecoder(
                         encoding: isBase64 ? .base64 : .percent, offset: start, limits: limits, depth: depth,

@@ -15,6 +15,8 @@ public enum Limit: Hashable, Sendable {
     case sectionDepth(Int)
     /// Maps nested in the `sourcesContent` entries of one map.
     case nestedMaps(Int)
+    /// Levels of maps nested in `sourcesContent` entries that are decoded; a map one level deeper is not.
+    case nestedMapDepth(Int)
     /// Bytes a secret rule's match is looked for back from where the engine saw it end; a longer match is not confirmed.
     case secretMatchLength(Int)
 
@@ -26,6 +28,7 @@ public enum Limit: Hashable, Sendable {
         case .entries: "--max-entries"
         case .jsonDepth: "--max-json-depth"
         case .mapEntries: "--max-map-entries"
+        case .nestedMapDepth: "--max-map-depth"
         case .sectionDepth, .nestedMaps, .secretMatchLength: nil
         }
     }
@@ -34,7 +37,7 @@ public enum Limit: Hashable, Sendable {
     public var value: Int64 {
         switch self {
         case .nestingDepth(let value), .entries(let value), .jsonDepth(let value), .mapEntries(let value),
-            .sectionDepth(let value), .nestedMaps(let value), .secretMatchLength(let value):
+            .sectionDepth(let value), .nestedMaps(let value), .nestedMapDepth(let value), .secretMatchLength(let value):
             Int64(value)
         case .totalBytes(let value): value
         }

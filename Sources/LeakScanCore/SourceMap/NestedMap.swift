@@ -79,11 +79,13 @@ final class EntryTextDecoder {
     private(set) var secretHitsCapped = false
     /// Set when the entry's secret scan saw a match longer than its window (see `SecretEntryScanner`).
     private(set) var unconfirmedSecretWindow: Int?
+    /// Inline maps in the entry that `end` closed which were not decoded: deeper than `maxNestedMapDepth`.
+    private(set) var mapsPastDepth = 0
 
-    init(depth: Int, limits: SourceMapTokenizerLimits, findsMaps: Bool = true, secrets: SecretScanning? = nil) {
+    init(depth: Int, limits: SourceMapTokenizerLimits, secrets: SecretScanning? = nil) {
         self.depth = depth
         self.limits = limits
-        self.findsMaps = findsMaps
+        findsMaps = true
         self.secrets = secrets
         finder = SourceMappingURLFinder(limits: limits, depth: depth, secrets: secrets)
         buffer.reserveCapacity(Self.flushSize + 8)
@@ -253,9 +255,11 @@ final class EntryTextDecoder {
             secretHitsCapped = secretScanner.reachedHitCap
             unconfirmedSecretWindow = secretScanner.unconfirmedMatchWindow
         }
+        mapsPastDepth = 0
         guard isDecoding else { return [] }
         flush()
         finder.finish()
+        mapsPastDepth = finder.inlineMapsNotDecoded
         var found = finder.inlineMaps.map { NestedMap(entries: [], offset: $0.offset, summary: $0.summary) }
         found += finder.nestedMaps
         return found

@@ -90,7 +90,7 @@ public struct SourceMapTokenizer {
 
     private let depth: Int
     private let secrets: SecretScanning?
-    /// Decodes the current `sourcesContent` entry for the inline-map finder (nil past the nesting cap).
+    /// Decodes the current `sourcesContent` entry for the inline-map finder and the secret scan (made at the first one).
     private var entryDecoder: EntryTextDecoder?
     /// Maps found in entries, by the map object and entry index that hold them (names are resolved at `finish`).
     private var nestedPending: [(map: Int, content: Int, found: [NestedMap])] = []
@@ -600,13 +600,11 @@ public struct SourceMapTokenizer {
             contentEndsWithNewline = false
             contentHasher = XXH64()
             contentSpanStart = index + 1
-            if depth < limits.maxNestedMapDepth || secrets != nil {
-                if entryDecoder == nil {
-                    entryDecoder = EntryTextDecoder(
-                        depth: depth + 1, limits: limits, findsMaps: depth < limits.maxNestedMapDepth, secrets: secrets)
-                }
-                entryDecoder?.begin()
+            // At the nesting cap too: the entries' inline maps are then only detected (they make the map incomplete).
+            if entryDecoder == nil {
+                entryDecoder = EntryTextDecoder(depth: depth + 1, limits: limits, secrets: secrets)
             }
+            entryDecoder?.begin()
         } else if role != .skip {
             text.removeAll(keepingCapacity: true)
             textOverflow = false
@@ -679,6 +677,9 @@ public struct SourceMapTokenizer {
         if entryDecoder?.secretHitsCapped == true { maps[stringMap].entriesPastSecretCap += 1 }
         if let window = entryDecoder?.unconfirmedSecretWindow, limitHit == nil {
             limitHit = .secretMatchLength(window)
+        }
+        if entryDecoder?.mapsPastDepth ?? 0 > 0, limitHit == nil {
+            limitHit = .nestedMapDepth(limits.maxNestedMapDepth)
         }
     }
 
