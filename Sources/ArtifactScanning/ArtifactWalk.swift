@@ -16,7 +16,7 @@ final class ArtifactWalk {
     private let limits: ScanLimits
     /// The maps found so far, their exposed sources dropped once `exposure` and `listing` have taken them.
     private var maps: [MapFinding] = []
-    private var exposure = ExposureLedger()
+    private var exposure: ExposureLedger
     private var listing: ListedSources
     private var references: [Reference] = []
     private var notes: [Note] = []
@@ -43,6 +43,7 @@ final class ArtifactWalk {
         self.limits = limits
         digest = limits.hashesInput ? InputDigest() : nil
         listing = ListedSources(limit: limits.listedSources)
+        exposure = ExposureLedger(maxDistinct: limits.maxDistinctSources)
         self.progress = progress
         self.secrets = secrets
     }
@@ -387,7 +388,12 @@ final class ArtifactWalk {
             ownScope = scope
         }
         for map in findings.maps {
+            let overflowed = exposure.overflowed
             exposure.add(map)
+            if !overflowed, exposure.overflowed {
+                diagnostics.append(
+                    Diagnostic(location: map.location, problem: .limitCrossed(.distinctSources(limits.maxDistinctSources))))
+            }
             listing.add(map)
             maps.append(map.condensed())
         }

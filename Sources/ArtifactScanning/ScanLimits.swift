@@ -8,6 +8,10 @@ public struct ScanLimits: Sendable, Equatable {
     public var maxTotalBytes: Int64 = 16 << 30
     /// Members per artifact, nested ones included (`--max-entries`).
     public var maxEntries = 1_000_000
+    /// Distinct source paths (and distinct contents) de-duplicated per artifact (`--max-distinct-sources`): the
+    /// artifact's totals keep a small record for each, so this bounds their memory; past it sources are still counted,
+    /// without de-duplication, and the scan is incomplete.
+    public var maxDistinctSources = 250_000
     public var tokenizer = SourceMapTokenizerLimits()
     /// Exposed sources kept by name for a listing (`--max-listed-sources` with `--list-sources`, else 0); every other
     /// source is only counted.

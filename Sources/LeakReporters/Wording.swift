@@ -81,6 +81,8 @@ package enum Wording {
                 "more than \(Formatting.count(maps, "map")) nested in the sourcesContent entries of one map; the rest were not counted"
             case .nestedMapDepth(let depth):
                 "an inline map nested more than \(Formatting.count(depth, "level")) deep in sourcesContent entries; not decoded or counted"
+            case .distinctSources(let sources):
+                "more than \(Formatting.count(sources, "distinct source")) (by path or by content) in one artifact; the rest were counted without de-duplication"
             case .secretMatchLength(let bytes):
                 "a secret rule matched more than \(Formatting.count(bytes, "byte")) of an embedded source; that match was not confirmed or reported"
             }

@@ -22,8 +22,13 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Deepest level of inline maps nested in sourcesContent entries that is decoded (0: none).")
     var maxMapDepth = ScanLimits().tokenizer.maxNestedMapDepth
 
+    @Option(name: .long, help: "Distinct source paths (and contents) de-duplicated per artifact (memory bound).")
+    var maxDistinctSources = ScanLimits().maxDistinctSources
+
     func validate() throws {
-        guard maxDepth >= 0, maxBytes.bytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0, maxMapDepth >= 0 else {
+        guard maxDepth >= 0, maxBytes.bytes > 0, maxEntries > 0, maxJsonDepth > 0, maxMapEntries > 0, maxMapDepth >= 0,
+            maxDistinctSources > 0
+        else {
             throw ValidationError("limits must be positive (--max-depth and --max-map-depth may be 0)")
         }
     }
@@ -36,6 +41,7 @@ struct LimitOptions: ParsableArguments {
         limits.tokenizer.maxJSONDepth = maxJsonDepth
         limits.tokenizer.maxMapEntries = maxMapEntries
         limits.tokenizer.maxNestedMapDepth = maxMapDepth
+        limits.maxDistinctSources = maxDistinctSources
         return limits
     }
 }

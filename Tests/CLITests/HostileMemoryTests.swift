@@ -87,6 +87,35 @@ extension HostileMemoryTests {
 }
 
 extension HostileMemoryTests {
+    /// Six maps of 100,000 distinct sources each (600,000 distinct paths and contents, 22 MB): the artifact's totals
+    /// keep at most `--max-distinct-sources` (250,000) records per table and count the rest without de-duplication,
+    /// the limit makes the scan incomplete, and memory stays under 128 MiB (it grew with every distinct path before:
+    /// 162 MiB for twelve such maps in a release build).
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "needs /usr/bin/time"),
+        .disabled(if: Sanitizers.addressSanitizerIsActive, "AddressSanitizer's shadow memory and quarantine inflate RSS"))
+    func sixMapsOfAHundredThousandDistinctSourcesStayUnder128MiB() throws {
+        let directory = TemporaryDirectory()
+        for map in 0..<6 {
+            let sources = (0..<100_000).map { "\"src/m\(map)/d\($0 / 1000)/f\($0).ts\"" }.joined(separator: ",")
+            let contents = (0..<100_000).map { "\"x\(map) \($0)\\n\"" }.joined(separator: ",")
+            let text = #"{"version":3,"sources":["# + sources + #"],"sourcesContent":["# + contents + #"],"mappings":""}"#
+            directory.write("dist/m\(map).js.map", Array(text.utf8))
+        }
+        let (result, peak) = try Self.measured([directory.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.hasPrefix(
+                "LEAK        \(directory.path)  6 source maps expose 600,000 files / 600,000 lines of original source (first-party: 600,000 files / 600,000 lines); scan incomplete (1 problem)"
+            ))
+        #expect(
+            result.stderr.contains(
+                ".js.map: more than 250,000 distinct sources (by path or by content) in one artifact; the rest were counted without de-duplication (raise with --max-distinct-sources)\n"
+            ))
+        #expect(result.stdout.contains("unique by path 600,000 / 600,000; unique by content 600,000 / 600,000"))
+        #expect(peak > 0 && peak < 128 << 10, "peak resident set \(peak >> 10) MiB")
+    }
+
     /// One map whose entries hold 200,000 inline maps (32 MB): the first 10,000 nested maps are counted, the rest are
     /// a limit (incomplete), and memory stays far under 128 MiB (all 200,000 were kept before: 330 MiB).
     @Test(

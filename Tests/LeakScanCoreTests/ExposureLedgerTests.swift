@@ -106,8 +106,10 @@ import Testing
     }
 
     /// What a walk builds: each map counted and offered to the listing as found, then kept condensed.
-    static func walkReport(_ maps: [GeneratedMap], ownScope: String?, listed: Int) -> ArtifactReport {
-        var ledger = ExposureLedger()
+    static func walkReport(
+        _ maps: [GeneratedMap], ownScope: String?, listed: Int, maxDistinct: Int = .max
+    ) -> ArtifactReport {
+        var ledger = ExposureLedger(maxDistinct: maxDistinct)
         var listing = ListedSources(limit: listed)
         var condensed: [MapFinding] = []
         for map in maps.map(finding) {
@@ -129,6 +131,66 @@ import Testing
                 let report = Self.walkReport(maps, ownScope: ownScope, listed: 10_000)
                 #expect(report.totals == Self.expectedTotals(maps, ownScope: ownScope), "round \(round) \(ownScope ?? "-")")
                 #expect(report.listedSources == Self.expectedListing(maps, ownScope: ownScope), "round \(round)")
+            }
+        }
+    }
+
+    /// Past `maxDistinct` paths (or contents) a source that would be a new record is counted without de-duplication, in
+    /// its own party; one already kept is still widened. Totals follow that rule exactly, at every cap and own scope.
+    @Test func sourcesPastTheDistinctCapAreCountedWithoutDeduplication() {
+        var random = SeededGenerator(seed: 0xCA9)
+        for round in 0..<200 {
+            let maps = Self.generate(&random, maps: 1 + Int(random.next() % 12))
+            for (cap, ownScope) in [1, 2, 5, 12].flatMap({ cap in [nil, "@acme"].map { (cap, $0) } }) {
+                var expected = ExposureTotals()
+                var paths: [String: (lines: Int, bytes: Int, firstParty: Bool)] = [:]
+                var contents: [UInt64: (lines: Int, bytes: Int)] = [:]
+                var overflowed = false
+                for map in maps {
+                    expected.maps += 1
+                    if map.sources.isEmpty { expected.namesOnlyMaps += 1 } else { expected.mapsWithContent += 1 }
+                    for source in map.sources {
+                        Self.add(&expected.raw, source.lines, source.bytes)
+                        let firstParty = SourcePath.isFirstParty(source.path, mapMember: map.location.member, ownScope: ownScope)
+                        if let kept = paths[source.path] {
+                            paths[source.path] = (max(kept.lines, source.lines), max(kept.bytes, source.bytes), firstParty)
+                        } else if paths.count < cap {
+                            paths[source.path] = (source.lines, source.bytes, firstParty)
+                        } else {
+                            overflowed = true
+                            Self.add(&expected.uniqueByPath, source.lines, source.bytes)
+                            if firstParty {
+                                Self.add(&expected.firstParty, source.lines, source.bytes)
+                            } else {
+                                Self.add(&expected.thirdParty, source.lines, source.bytes)
+                            }
+                        }
+                        let key = source.hash << 32 | UInt64(source.bytes)
+                        if let kept = contents[key] {
+                            contents[key] = (max(kept.lines, source.lines), max(kept.bytes, source.bytes))
+                        } else if contents.count < cap {
+                            contents[key] = (source.lines, source.bytes)
+                        } else {
+                            overflowed = true
+                            Self.add(&expected.uniqueByContent, source.lines, source.bytes)
+                        }
+                    }
+                }
+                for (lines, bytes, firstParty) in paths.values {
+                    Self.add(&expected.uniqueByPath, lines, bytes)
+                    if firstParty {
+                        Self.add(&expected.firstParty, lines, bytes)
+                    } else {
+                        Self.add(&expected.thirdParty, lines, bytes)
+                    }
+                }
+                for (lines, bytes) in contents.values { Self.add(&expected.uniqueByContent, lines, bytes) }
+                let report = Self.walkReport(maps, ownScope: ownScope, listed: 0, maxDistinct: cap)
+                #expect(report.totals == expected, "round \(round) cap \(cap) \(ownScope ?? "-")")
+                #expect(ExposureLedger(maxDistinct: cap).overflowed == false)
+                var ledger = ExposureLedger(maxDistinct: cap)
+                for map in maps { ledger.add(Self.finding(map)) }
+                #expect(ledger.overflowed == overflowed, "round \(round) cap \(cap)")
             }
         }
     }

@@ -1,6 +1,10 @@
 /// Totals over a set of maps, aggregated as each map is added: one small record per distinct path (keyed by a hash of
 /// it) and per distinct content, never the sources themselves, so an artifact's memory does not hold every map's
 /// source names until its end. Dedup keys and counts are those of the counting rules (README, "Counting").
+///
+/// At most `maxDistinct` records per table: a source whose path (or content) would be one more is counted without
+/// de-duplication (each occurrence once, in its party) and `overflowed` says so, so memory stays bounded however many
+/// maps an artifact holds and no source goes uncounted.
 public struct ExposureLedger: Hashable, Sendable {
     private var maps = 0
     private var mapsWithContent = 0
@@ -15,6 +19,14 @@ public struct ExposureLedger: Hashable, Sendable {
     private var directories: [String] = []
     private var directoryIDs: [String: Int32] = [:]
     private let tracksDirectories: Bool
+    /// Most records kept per table.
+    public let maxDistinct: Int
+    /// Sources past `maxDistinct` distinct paths, by party code (as `PathRecord.party`), and past `maxDistinct`
+    /// distinct contents: counted, not de-duplicated.
+    private var pathOverflow: [Int32: ExposureCount] = [:]
+    private var contentOverflow = ExposureCount()
+    /// True once a source was counted without de-duplication (the artifact reports the limit).
+    public var overflowed: Bool { !pathOverflow.isEmpty || contentOverflow.files > 0 }
 
     /// Lines and bytes of one distinct source: the largest among its duplicates.
     private struct Extent: Hashable, Sendable {
@@ -40,8 +52,9 @@ public struct ExposureLedger: Hashable, Sendable {
     static let directoryDepth = 2
 
     /// `tracksDirectories`: also group first-party paths by top directory (a single map's totals need no grouping).
-    public init(tracksDirectories: Bool = true) {
+    public init(tracksDirectories: Bool = true, maxDistinct: Int = .max) {
         self.tracksDirectories = tracksDirectories
+        self.maxDistinct = maxDistinct
     }
 
     /// The ledger of `findings`, added in order.
@@ -77,13 +90,20 @@ public struct ExposureLedger: Hashable, Sendable {
             record.extent.widen(lines: stats.lines, bytes: stats.bytes)
             record.party = party
             byPath[key] = record
-        } else {
+        } else if byPath.count < maxDistinct {
             byPath[key] = PathRecord(
                 extent: Extent(lines: stats.lines, bytes: stats.bytes), party: party, directory: directoryID(of: source.path))
+        } else {
+            pathOverflow[party, default: ExposureCount()].add(stats)
         }
-        var extent = byContent[stats.digest] ?? Extent(lines: stats.lines, bytes: stats.bytes)
-        extent.widen(lines: stats.lines, bytes: stats.bytes)
-        byContent[stats.digest] = extent
+        if var extent = byContent[stats.digest] {
+            extent.widen(lines: stats.lines, bytes: stats.bytes)
+            byContent[stats.digest] = extent
+        } else if byContent.count < maxDistinct {
+            byContent[stats.digest] = Extent(lines: stats.lines, bytes: stats.bytes)
+        } else {
+            contentOverflow.add(stats)
+        }
     }
 
     private mutating func partyCode(_ party: SourceParty) -> Int32 {
@@ -148,6 +168,11 @@ public struct ExposureLedger: Hashable, Sendable {
         for (key, record) in byPath.entries where record.party >= 0 {
             resolved.byPath[key]?.party = isFirstParty(record.party, ownScope: ownScope) ? Self.firstParty : Self.thirdParty
         }
+        resolved.pathOverflow = [:]
+        for (party, count) in pathOverflow {
+            let decided = isFirstParty(party, ownScope: ownScope) ? Self.firstParty : Self.thirdParty
+            resolved.pathOverflow[decided, default: ExposureCount()].add(count)
+        }
         resolved.scopes = []
         resolved.scopeIDs = [:]
         return resolved
@@ -171,6 +196,15 @@ public struct ExposureLedger: Hashable, Sendable {
         for (_, extent) in byContent.entries {
             totals.uniqueByContent.add(lines: extent.lines, bytes: extent.bytes)
         }
+        for (party, count) in pathOverflow {
+            totals.uniqueByPath.add(count)
+            if isFirstParty(party, ownScope: ownScope) {
+                totals.firstParty.add(count)
+            } else {
+                totals.thirdParty.add(count)
+            }
+        }
+        totals.uniqueByContent.add(contentOverflow)
         return totals
     }
 
@@ -181,6 +215,9 @@ public struct ExposureLedger: Hashable, Sendable {
         for (_, record) in byPath.entries where record.party >= 0 {
             shifts[scopes[Int(record.party)], default: ExposureCount()].add(
                 lines: record.extent.lines, bytes: record.extent.bytes)
+        }
+        for (party, count) in pathOverflow where party >= 0 {
+            shifts[scopes[Int(party)], default: ExposureCount()].add(count)
         }
         return shifts
     }
@@ -218,6 +255,10 @@ public struct ExposureLedger: Hashable, Sendable {
             merged.widen(lines: extent.lines, bytes: extent.bytes)
             byContent[digest] = merged
         }
+        for (party, count) in other.pathOverflow {
+            pathOverflow[party, default: ExposureCount()].add(count)
+        }
+        contentOverflow.add(other.contentOverflow)
     }
 
     private mutating func directoryID(named name: String) -> Int32 {

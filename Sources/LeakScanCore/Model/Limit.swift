@@ -17,6 +17,8 @@ public enum Limit: Hashable, Sendable {
     case nestedMaps(Int)
     /// Levels of maps nested in `sourcesContent` entries that are decoded; a map one level deeper is not.
     case nestedMapDepth(Int)
+    /// Distinct source paths (or contents) de-duplicated per artifact; more are counted without de-duplication.
+    case distinctSources(Int)
     /// Bytes a secret rule's match is looked for back from where the engine saw it end; a longer match is not confirmed.
     case secretMatchLength(Int)
 
@@ -29,6 +31,7 @@ public enum Limit: Hashable, Sendable {
         case .jsonDepth: "--max-json-depth"
         case .mapEntries: "--max-map-entries"
         case .nestedMapDepth: "--max-map-depth"
+        case .distinctSources: "--max-distinct-sources"
         case .sectionDepth, .nestedMaps, .secretMatchLength: nil
         }
     }
@@ -37,7 +40,8 @@ public enum Limit: Hashable, Sendable {
     public var value: Int64 {
         switch self {
         case .nestingDepth(let value), .entries(let value), .jsonDepth(let value), .mapEntries(let value),
-            .sectionDepth(let value), .nestedMaps(let value), .nestedMapDepth(let value), .secretMatchLength(let value):
+            .sectionDepth(let value), .nestedMaps(let value), .nestedMapDepth(let value), .distinctSources(let value),
+            .secretMatchLength(let value):
             Int64(value)
         case .totalBytes(let value): value
         }
