@@ -410,7 +410,7 @@ final class ArtifactWalk {
 
     private func countBytes(_ count: Int, in location: Location) throws(LimitExceeded) {
         statistics.bytesRead += Int64(count)
-        if let progress, statistics.bytesRead - bytesAtLastProgress >= 8 << 20 {
+        if statistics.bytesRead - bytesAtLastProgress >= 8 << 20, let progress {
             bytesAtLastProgress = statistics.bytesRead
             progress.update(artifact: name, entry: location.description, bytesRead: statistics.bytesRead)
         }
