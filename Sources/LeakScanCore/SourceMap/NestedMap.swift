@@ -67,8 +67,8 @@ final class EntryTextDecoder {
     private static let anchorIndex = 13
     private static let window = 48
 
-    /// Whether the entries are searched for inline maps (not past the nesting cap, nor past the cap of nested maps
-    /// kept per map).
+    /// Whether the entries are searched for inline maps (not past the cap of nested maps kept per map). At the nesting
+    /// cap they are searched too, but the finder only counts the maps there (`mapsPastDepth`).
     private(set) var findsMaps: Bool
     private let secrets: SecretScanning?
     /// The secret scan over the whole decoded entry (made on the first entry, nil when the scan is off).
