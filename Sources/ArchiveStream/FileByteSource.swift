@@ -4,7 +4,8 @@
     import Darwin
 #endif
 
-/// Reads a file descriptor in large blocks into one reused buffer; the descriptor is closed in `deinit`.
+/// Reads a file descriptor in large blocks into one reused buffer; the descriptor is closed in `deinit`. 128 KiB blocks:
+/// larger ones only add fresh pages to fault in on the thread that inflates (1 MiB cost 224 more faults per artifact).
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let buffer: UnsafeMutableRawBufferPointer
@@ -15,7 +16,7 @@ public final class FileByteSource: ByteSource {
     private var position: Int64 = 0
 
     /// Opens `path` read-only; throws `.openFailed` with the system's reason.
-    public init(path: String, blockSize: Int = 1 << 20) throws(ArchiveError) {
+    public init(path: String, blockSize: Int = 1 << 17) throws(ArchiveError) {
         #if canImport(Darwin)
             let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC)
         #else
@@ -29,7 +30,7 @@ public final class FileByteSource: ByteSource {
     }
 
     /// Takes ownership of an open descriptor (a duplicate of standard input); throws for a negative one.
-    public init(adopting descriptor: Int32, blockSize: Int = 1 << 20) throws(ArchiveError) {
+    public init(adopting descriptor: Int32, blockSize: Int = 1 << 17) throws(ArchiveError) {
         guard descriptor >= 0 else {
             throw ArchiveError(code: .openFailed, status: 0, message: String(cString: strerror(errno)))
         }
