@@ -22,6 +22,8 @@ let package = Package(
         .executableTarget(name: "FuzzGzipHeader", dependencies: ["FuzzDriver", .product(name: "ArchiveStream", package: "leak-scan")]),
         .executableTarget(name: "FuzzArtifactScan", dependencies: ["FuzzDriver", .product(name: "ArtifactScanning", package: "leak-scan")]),
         .executableTarget(
+            name: "FuzzWasmSection", dependencies: ["FuzzDriver", .product(name: "LeakScanCore", package: "leak-scan")]),
+        .executableTarget(
             name: "FuzzContainerReaders", dependencies: ["FuzzDriver", .product(name: "ArchiveStream", package: "leak-scan")]),
     ]
 )

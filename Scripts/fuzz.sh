@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzGzipHeader FuzzArtifactScan FuzzContainerReaders FuzzSecretScan)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzTokenizer FuzzInlineMap FuzzReferenceFinder FuzzWasmSection FuzzGzipHeader FuzzArtifactScan FuzzContainerReaders FuzzSecretScan)
 swift build -c release --package-path Fuzz --build-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address >/dev/null
 mkdir -p fuzz-corpus/crashes
@@ -25,6 +25,24 @@ for target in "${targets[@]}"; do
     [ "$target" != FuzzContainerReaders ] || ! command -v mksquashfs >/dev/null || for comp in gzip xz zstd; do
       mksquashfs SampleArtifacts/src "$corpus/sample-$comp.sqfs" -comp "$comp" -b 4K -noappend -quiet -no-progress >/dev/null
     done
+    # module sections after the header the target prepends (first byte: chunk size): a type section, a `name` section,
+    # and `sourceMappingURL` sections holding a reference and a base64 `data:` map
+    [ "$target" != FuzzWasmSection ] || python3 - "$corpus/wasm-sections" <<'PY'
+import base64, sys
+def leb(n):
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n: return bytes(out)
+def string(text): return leb(len(text)) + text
+def custom(name, payload):
+    content = string(name) + payload
+    return b"\x00" + leb(len(content)) + content
+data = b"data:application/json;base64," + base64.b64encode(b'{"version":3,"sources":["src/a.rs"],"sourcesContent":["fn a() {}\\n"]}')
+sections = b"\x01\x04\x01\x60\x00\x00" + custom(b"name", b"\x00\x00") + custom(b"sourceMappingURL", string(b"a.wasm.map"))
+open(sys.argv[1], "wb").write(b"\x07" + sections + custom(b"sourceMappingURL", string(data)))
+PY
     # gzip headers with every optional field, prefixed with the two bytes that choose split point and block size
     [ "$target" != FuzzGzipHeader ] || for name in a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; do
       printf 'leak-scan\n' > "/tmp/$name" && (printf '\x05\x09'; gzip -c -N "/tmp/$name") > "$corpus/gzip-name-$name" && rm "/tmp/$name"

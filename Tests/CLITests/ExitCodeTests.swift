@@ -51,6 +51,34 @@ import Testing
         #expect(try CLIRunner.run(["--max-map-depth", "-1", path]).status == 64)
     }
 
+    /// A WebAssembly module's `sourceMappingURL` section holding a `data:` map (which V8 reports to DevTools) is a leak
+    /// like a script's inline map; before, the module's bytes were only searched for comments and the package passed.
+    @Test func aMapInAWasmModulesSourceMappingURLSectionIsALeak() throws {
+        let map = MapText.map(
+            sources: ["../src/lib.rs", "../src/main.rs"], contents: ["fn a() {}\nfn b() {}\n", "fn main() {\n}"])
+        let url = "data:application/json;base64," + MapText.base64(map)
+        let module = WasmModule.header + WasmModule.typeSection + WasmModule.sourceMappingURL(url)
+        let directory = TemporaryDirectory()
+        let path = directory.write(
+            "wasm-pkg.tgz",
+            ArchiveBuilder.build(
+                .tar, filter: .gzip,
+                [
+                    .text("package/package.json", #"{"name":"wasm-pkg","version":"1.0.0"}"#),
+                    .file("package/dist/app.wasm", module),
+                ]))
+        let result = try CLIRunner.run([path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(
+            lines.first
+                == "LEAK        \(path)  1 source map exposes 2 files / 4 lines of original source (first-party: 2 files / 4 lines)"
+        )
+        #expect(
+            lines.dropFirst().first?.hasPrefix("  map inline \(path)!package/dist/app.wasm @\(module.count - url.utf8.count)  ")
+                == true)
+    }
+
     @Test func helpDocumentsExitCodes() throws {
         let help = try CLIRunner.run(["--help"]).stdout
         #expect(help.contains("64  usage error"))

@@ -17,15 +17,20 @@ struct InlineMapDecoder {
     private(set) var payloadBytes = 0
     private var isCodeLiteral = false
     private var sawJSONStart = false
+    /// True for a comment's value, which ends at whitespace; false for a URL of known length (a wasm section's), whose
+    /// percent-encoded payload may hold raw whitespace (the fetch spec's data: URL processor keeps it).
+    private let endsAtWhitespace: Bool
 
     /// Maps nested in the decoded map's `sourcesContent` (set by `finish`).
     private(set) var nestedMaps: [NestedMap] = []
 
     init(
-        encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits, depth: Int = 0, secrets: SecretScanning? = nil
+        encoding: Encoding, offset: Int, limits: SourceMapTokenizerLimits, depth: Int = 0, secrets: SecretScanning? = nil,
+        endsAtWhitespace: Bool = true
     ) {
         self.encoding = encoding
         self.offset = offset
+        self.endsAtWhitespace = endsAtWhitespace
         self.tokenizer = SourceMapTokenizer(limits: limits, depth: depth, secrets: secrets)
         decoded.reserveCapacity(Self.flushSize + 4)
     }
@@ -63,7 +68,7 @@ struct InlineMapDecoder {
         case .percent:
             while index < count {
                 let byte = base[index]
-                if byte <= 0x20 || tokenizer.isComplete || isCodeLiteral { break }
+                if (byte <= 0x20 && endsAtWhitespace) || tokenizer.isComplete || isCodeLiteral { break }
                 feedPercent(byte)
                 payloadBytes += 1
                 index += 1

@@ -54,7 +54,8 @@ public struct SourceMappingURLFinder {
     private var pendingHit = URLHit(url: "", offset: 0)
     private var offset = 0
     public private(set) var urls: [URLHit] = []
-    public private(set) var inlineMaps: [(offset: Int, summary: SourceMapSummary)] = []
+    private var collector: InlineMapCollector
+    public var inlineMaps: [(offset: Int, summary: SourceMapSummary)] { collector.inlineMaps }
     /// Notes at the byte offset of their `sourceMappingURL` value.
     public private(set) var notes: [(byteOffset: Int, kind: Note.Kind)] = []
     /// `data:` values seen but not decoded: the text is nested deeper than `maxNestedMapDepth` (its holder reports the
@@ -70,13 +71,14 @@ public struct SourceMappingURLFinder {
         self.limits = limits
         self.depth = depth
         self.secrets = secrets
+        collector = InlineMapCollector(maxEntries: limits.maxMapEntries)
     }
 
     private let depth: Int
     /// The secret scan for the entries of the inline maps found (nil when it is off).
     private let secrets: SecretScanning?
     /// Maps nested in the `sourcesContent` of the inline maps found, with the offset of the inline map holding them.
-    public private(set) var nestedMaps: [NestedMap] = []
+    public var nestedMaps: [NestedMap] { collector.nestedMaps }
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) {
         guard let raw = chunk.baseAddress, !chunk.isEmpty else { return }
@@ -106,16 +108,12 @@ public struct SourceMappingURLFinder {
         if droppedNotes > 0 {
             notes.append((offset, .notesNotKept(count: droppedNotes)))
         }
-        if let overflow {
-            inlineMaps.append((overflow.offset, overflow.summary))
-            notes.append((overflow.offset, .inlineMapsMerged(count: overflow.count)))
-            self.overflow = nil
-        }
+        if let merged = collector.finish() { notes.append(merged) }
     }
 
     /// Inline maps kept per file as findings of their own; the rest are counted together in one more finding.
     /// Maps nested in their entries are kept up to the same number; the rest join that finding too.
-    public static let maxInlineMapsKept = 1_000
+    public static let maxInlineMapsKept = InlineMapCollector.maxKept
     /// Notes kept per file on its comments (payloads that are not maps …); the rest are counted in one more note.
     public static let maxNotesKept = 1_000
     private var droppedNotes = 0
@@ -123,8 +121,6 @@ public struct SourceMappingURLFinder {
     private mutating func keepNote(_ offset: Int, _ kind: Note.Kind) {
         if notes.count < Self.maxNotesKept { notes.append((offset, kind)) } else { droppedNotes += 1 }
     }
-
-    private var overflow: InlineMapOverflow?
 
     /// Most URL references kept per file: the first ones, then always the last (the effective one); the rest are only
     /// counted, so a script of a million comments costs no memory.
@@ -319,10 +315,10 @@ public struct SourceMappingURLFinder {
     }
 
     /// The last bytes of a media type kept: enough for `;base64`.
-    private static let mediaTypeTail = 7
+    static let mediaTypeTail = 7
 
     /// `data:` in any case.
-    private static func isDataScheme(_ bytes: [UInt8]) -> Bool {
+    static func isDataScheme(_ bytes: [UInt8]) -> Bool {
         bytes.count == 5 && zip(bytes, "data:".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
@@ -343,7 +339,7 @@ public struct SourceMappingURLFinder {
     }
 
     /// True when the media type of a `data:` URL (the bytes before its comma) ends in `;base64`, in any case.
-    private static func declaresBase64(_ mediaTypeTail: [UInt8]) -> Bool {
+    static func declaresBase64(_ mediaTypeTail: [UInt8]) -> Bool {
         let marker = Array(";base64".utf8)
         guard mediaTypeTail.count >= marker.count else { return false }
         return zip(mediaTypeTail.suffix(marker.count), marker).allSatisfy { $0 | 0x20 == $1 | 0x20 }
@@ -389,30 +385,7 @@ public struct SourceMappingURLFinder {
         case .payload:
             guard let box = payloadBox else { break }
             payloadBox = nil
-            switch box.decoder.finish() {
-            case .map(let summary) where inlineMaps.count < Self.maxInlineMapsKept:
-                inlineMaps.append((box.decoder.offset, summary))
-                for nested in box.decoder.nestedMaps {
-                    guard nestedMaps.count < Self.maxInlineMapsKept else {
-                        var merged = overflow ?? InlineMapOverflow(offset: box.decoder.offset)
-                        merged.merge(nested.summary, maxEntries: limits.maxMapEntries)
-                        overflow = merged
-                        continue
-                    }
-                    var nested = nested
-                    nested.hostOffset = box.decoder.offset
-                    nestedMaps.append(nested)
-                }
-            case .map(let summary):
-                var merged = overflow ?? InlineMapOverflow(offset: box.decoder.offset)
-                merged.merge(summary, maxEntries: limits.maxMapEntries)
-                for nested in box.decoder.nestedMaps {
-                    merged.merge(nested.summary, maxEntries: limits.maxMapEntries)
-                }
-                overflow = merged
-            case .notAMap(let note): keepNote(box.decoder.offset, note)
-            case .nothing: break
-            }
+            if let note = collector.add(&box.decoder) { keepNote(note.byteOffset, note.kind) }
         case .searching, .skippingValue, .mediaType:
             break
         }

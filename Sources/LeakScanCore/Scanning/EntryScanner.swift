@@ -3,7 +3,8 @@
 /// Every member is offered to the source-map tokenizer (content decides what is a map) and to the `sourceMappingURL`
 /// finder, whatever its name (templates render `<script>`, bundles have odd names); a member that starts with a UTF-16
 /// BOM is transcoded to UTF-8 for both, as browsers sniff scripts (a map saved as UTF-16 is a map). The finder stops once the member is known to be a JSON
-/// map (comments inside its `sourcesContent` belong to the entries, not to the map). Detectors that have given up are
+/// map (comments inside its `sourcesContent` belong to the entries, not to the map). A member that starts like a
+/// WebAssembly module is also read for its `sourceMappingURL` section. Detectors that have given up are
 /// no longer fed. A class with plain (not
 /// optional) detector fields: one is made per member, and the detectors are mutated in place, never copied.
 public final class EntryScanner {
@@ -16,22 +17,30 @@ public final class EntryScanner {
     private var sniffed = false
     private var firstByte: UInt8?
     private var utf16: UTF16Transcoder?
+    /// Set when the first two bytes are `\0a` (a WebAssembly module's first two).
+    private var wasm: WasmSourceMapSection?
+    private let limits: SourceMapTokenizerLimits
+    private let secrets: SecretScanning?
 
     /// `secrets`: the secret scan over every decoded `sourcesContent` entry (nil turns it off).
     public init(
         location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits(), secrets: SecretScanning? = nil
     ) {
         self.location = location
+        self.limits = limits
+        self.secrets = secrets
         tokenizer = SourceMapTokenizer(limits: limits, secrets: secrets)
         finder = SourceMappingURLFinder(limits: limits, secrets: secrets)
     }
 
     public func consume(_ chunk: UnsafeRawBufferPointer) {
-        guard isTokenizing || isSearchingURLs, !chunk.isEmpty else { return }
+        guard isTokenizing || isSearchingURLs || wasm != nil, !chunk.isEmpty else { return }
         if !sniffed {
             sniff(chunk)
             if !sniffed { return }
         }
+        wasm?.consume(chunk)
+        guard isTokenizing || isSearchingURLs else { return }
         if utf16 != nil {
             utf16!.transcode(chunk)
             utf16!.output.withUnsafeBytes { feed($0) }
@@ -59,6 +68,10 @@ public final class EntryScanner {
             return
         }
         sniffed = true
+        if first == WasmSourceMapSection.magic[0], second == WasmSourceMapSection.magic[1] {
+            wasm = WasmSourceMapSection(limits: limits, secrets: secrets)
+            if let firstByte { withUnsafeBytes(of: firstByte) { wasm!.consume($0) } }
+        }
         guard let isBigEndian = UTF16Transcoder.byteOrder(of: first, second) else {
             if let firstByte { withUnsafeBytes(of: firstByte) { feed($0) } }
             return
@@ -106,7 +119,25 @@ public final class EntryScanner {
                 findings.notes += finder.notes.map { Note(location: location.at(byteOffset: $0.byteOffset), kind: $0.kind) }
             }
         }
+        if let wasm { addSection(of: wasm, to: &findings) }
         return findings
+    }
+
+    /// What a WebAssembly module's `sourceMappingURL` section holds: an inline map (numbered after the inline maps of
+    /// comments in the same bytes) or a reference.
+    private func addSection(of wasm: WasmSourceMapSection, to findings: inout EntryFindings) {
+        wasm.finish()
+        let ordinals = findings.maps.count { $0.kind == .inline }
+        for (index, inline) in wasm.inlineMaps.enumerated() {
+            findings.maps.append(
+                MapFinding(
+                    location: location.at(byteOffset: inline.offset), kind: .inline, inlineOrdinal: ordinals + index + 1,
+                    summary: inline.summary
+                ).attributed(ownScope: nil))
+        }
+        findings.maps += wasm.nestedMaps.map(nestedFinding)
+        findings.referenceURLs += wasm.urls
+        findings.notes += wasm.notes.map { Note(location: location.at(byteOffset: $0.byteOffset), kind: $0.kind) }
     }
 
     /// A map found inside a `sourcesContent` entry: located at its host inline map when there is one; its identity is
