@@ -28,7 +28,8 @@ import Testing
     @Test func anInlineMapInTheSectionIsCountedAtEverySplitPoint() {
         let name = WasmModule.customSection(name: "name", payload: [0, 0])
         let bytes = Self.module(WasmModule.typeSection, name, WasmModule.sourceMappingURL(Self.dataURL))
-        let urlOffset = WasmModule.header.count + WasmModule.typeSection.count + name.count
+        let urlOffset =
+            WasmModule.header.count + WasmModule.typeSection.count + name.count
             + (WasmModule.sourceMappingURL(Self.dataURL).count - Self.dataURL.utf8.count)
         #expect(Self.scan([bytes[...]]) == ["inline \(urlOffset) [2, 2]"])
         #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan($0) } == nil)
@@ -43,8 +44,10 @@ import Testing
     /// The URL is the section's string verbatim: a percent-encoded payload may hold raw spaces (the comment grammar
     /// would end the value there; the fetch spec's data: URL processor keeps them).
     @Test func aPercentEncodedPayloadWithRawSpacesIsDecodedWhole() {
-        let url = "data:application/json," + Self.map.replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(
-            of: ",", with: ", ")
+        let url =
+            "data:application/json,"
+            + Self.map.replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(
+                of: ",", with: ", ")
         let bytes = Self.module(WasmModule.sourceMappingURL(url))
         #expect(Self.scan([bytes[...]]) == ["inline \(bytes.count - url.utf8.count) [2, 2]"])
         #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan($0) } == nil)
