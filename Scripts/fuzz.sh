@@ -43,6 +43,20 @@ data = b"data:application/json;base64," + base64.b64encode(b'{"version":3,"sourc
 sections = b"\x01\x04\x01\x60\x00\x00" + custom(b"name", b"\x00\x00") + custom(b"sourceMappingURL", string(b"a.wasm.map"))
 open(sys.argv[1], "wb").write(b"\x07" + sections + custom(b"sourceMappingURL", string(data)))
 PY
+    # an Electron asar (size pickle, JSON index pickle, the files' data) holding a script and its map, for the asar reader
+    [ "$target" != FuzzArtifactScan ] || python3 - "$corpus/app.asar" <<'PY'
+import json, struct, sys
+files = {"main.js": b"x()\n//# sourceMappingURL=main.js.map\n",
+         "main.js.map": b'{"version":3,"sources":["src/a.ts"],"sourcesContent":["a\\n"],"mappings":""}'}
+index, data = {"files": {}}, b""
+for name, body in files.items():
+    index["files"][name] = {"size": len(body), "offset": str(len(data))}
+    data += body
+text = json.dumps(index, separators=(",", ":")).encode()
+payload = struct.pack("<I", len(text)) + text + b"\0" * ((4 - len(text) % 4) % 4)
+header = struct.pack("<I", len(payload)) + payload
+open(sys.argv[1], "wb").write(struct.pack("<II", 4, len(header)) + header + data)
+PY
     # gzip headers with every optional field, prefixed with the two bytes that choose split point and block size
     [ "$target" != FuzzGzipHeader ] || for name in a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; do
       printf 'leak-scan\n' > "/tmp/$name" && (printf '\x05\x09'; gzip -c -N "/tmp/$name") > "$corpus/gzip-name-$name" && rm "/tmp/$name"

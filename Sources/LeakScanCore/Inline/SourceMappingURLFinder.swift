@@ -76,7 +76,7 @@ public struct SourceMappingURLFinder {
 
     private let depth: Int
     /// The secret scan for the entries of the inline maps found (nil when it is off).
-    private let secrets: SecretScanning?
+    let secrets: SecretScanning?
     /// Maps nested in the `sourcesContent` of the inline maps found, with the offset of the inline map holding them.
     public var nestedMaps: [NestedMap] { collector.nestedMaps }
 

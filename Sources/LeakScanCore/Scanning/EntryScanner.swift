@@ -19,16 +19,12 @@ public final class EntryScanner {
     private var utf16: UTF16Transcoder?
     /// Set when the first two bytes are `\0a` (a WebAssembly module's first two).
     private var wasm: WasmSourceMapSection?
-    private let limits: SourceMapTokenizerLimits
-    private let secrets: SecretScanning?
 
     /// `secrets`: the secret scan over every decoded `sourcesContent` entry (nil turns it off).
     public init(
         location: Location, limits: SourceMapTokenizerLimits = SourceMapTokenizerLimits(), secrets: SecretScanning? = nil
     ) {
         self.location = location
-        self.limits = limits
-        self.secrets = secrets
         tokenizer = SourceMapTokenizer(limits: limits, secrets: secrets)
         finder = SourceMappingURLFinder(limits: limits, secrets: secrets)
     }
@@ -69,7 +65,7 @@ public final class EntryScanner {
         }
         sniffed = true
         if first == WasmSourceMapSection.magic[0], second == WasmSourceMapSection.magic[1] {
-            wasm = WasmSourceMapSection(limits: limits, secrets: secrets)
+            wasm = WasmSourceMapSection(limits: finder.limits, secrets: finder.secrets)
             if let firstByte { withUnsafeBytes(of: firstByte) { wasm!.consume($0) } }
         }
         guard let isBigEndian = UTF16Transcoder.byteOrder(of: first, second) else {
