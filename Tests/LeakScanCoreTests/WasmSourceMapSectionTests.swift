@@ -72,7 +72,8 @@ import Testing
         #expect(SplitFeeder.firstMismatch(of: bytes) { Self.scan($0) } == nil)
     }
 
-    /// Every such section is read (V8 keeps the first; another engine may keep another), each map counted on its own.
+    /// Every such section's map is counted (V8 keeps the first; another engine may keep another); only the first section
+    /// is the module's reference, as V8 loads only that one.
     @Test func everySectionIsRead() {
         let bytes = Self.module(
             WasmModule.sourceMappingURL("a.wasm.map"), WasmModule.sourceMappingURL(Self.dataURL),
@@ -81,6 +82,11 @@ import Testing
         #expect(found.count == 3)
         #expect(found.filter { $0.hasPrefix("inline ") && $0.hasSuffix("[2, 2]") }.count == 2)
         #expect(found.last == "ref \(WasmModule.header.count + 20) a.wasm.map")
+        let inlineFirst = Self.module(
+            WasmModule.sourceMappingURL(Self.dataURL), WasmModule.sourceMappingURL("b.wasm.map"),
+            WasmModule.sourceMappingURL(Self.dataURL))
+        #expect(Self.scan([inlineFirst[...]]).map { $0.hasPrefix("inline ") && $0.hasSuffix("[2, 2]") } == [true, true])
+        #expect(SplitFeeder.firstMismatch(of: inlineFirst) { Self.scan($0) } == nil)
     }
 
     /// Broken framing (an overlong number, a URL longer than its section, a cut-off module) finds nothing and never
@@ -100,8 +106,9 @@ import Testing
     }
 
     /// V8's own reading, through the inspector's `Debugger.scriptParsed` (the URL DevTools gets), on generated modules:
-    /// a type section and custom sections around the section, names that differ, plain URLs and `data:` URLs in both encodings. For a
-    /// `data:` URL the map is fetched (`fetch('data:…')`) and counted, and leak-scan must count exactly that.
+    /// a type section and custom sections around the section, a second section after it, names that differ, plain URLs
+    /// and `data:` URLs in both encodings. For a `data:` URL the map is fetched (`fetch('data:…')`) and counted, and
+    /// leak-scan must count exactly that.
     @Test func sectionReaderAgreesWithV8() throws {
         var random = SeededGenerator(seed: 0x3A5)
         let encodedMap = Self.map.utf8.map { String(format: "%%%02X", $0) }.joined()
@@ -129,6 +136,8 @@ import Testing
                 }
                 sections.insert(section, at: Int.random(in: 0...sections.count, using: &random))
             }
+            // A second section: V8 keeps the first, and only the first is the module's reference here too.
+            if Int.random(in: 0..<4, using: &random) == 0 { sections.append(WasmModule.sourceMappingURL("second.wasm.map")) }
             // V8 compiles identical bytes once and reports that script once: each module gets a section of its own.
             sections.append(WasmModule.customSection(name: "test", payload: WasmModule.leb(index)))
             modules.append(WasmModule.header + sections.joined())

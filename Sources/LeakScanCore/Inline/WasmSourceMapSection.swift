@@ -4,8 +4,9 @@
 ///
 /// Written by hand because no library here reads wasm and only this one section matters: the reader walks the section
 /// headers and skips every other section's bytes, so memory is a few bytes plus the decoder of one inline map. A module
-/// that is not wasm or whose framing breaks is left alone (no engine compiles it). V8 keeps the first such section; every
-/// one is read here, so no engine's choice can hold a map that goes uncounted.
+/// that is not wasm or whose framing breaks is left alone (no engine compiles it). V8 keeps the first such section: every
+/// one's `data:` map is counted here, so no engine's choice can hold a map that goes uncounted, but only the first is the
+/// module's reference (a later one is never what V8 loads, so it is neither present nor dangling).
 final class WasmSourceMapSection {
     /// `\0asm` and version 1: the first bytes of every module engines load.
     static let magic: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
@@ -42,8 +43,11 @@ final class WasmSourceMapSection {
     private var urlOffset = 0
     private var value: [UInt8] = []
     private var decoder: InlineMapDecoder?
+    /// Sections whose URL string was read (empty or not): only the first one's URL is the module's reference.
+    private var sectionsWithURL = 0
     private var collector: InlineMapCollector
 
+    /// The first section's URL when it is not `data:` (at most one).
     private(set) var urls: [SourceMappingURLFinder.URLHit] = []
     private(set) var notes: [(byteOffset: Int, kind: Note.Kind)] = []
     var inlineMaps: [(offset: Int, summary: SourceMapSummary)] { collector.inlineMaps }
@@ -150,13 +154,15 @@ final class WasmSourceMapSection {
         case .urlLength:
             sectionRemaining -= 1
             guard let length = readVarint(byte) else { return endFieldIfSectionEnded() }
-            if length == 0 || length > sectionRemaining {
+            if length > sectionRemaining {
                 state = .skippingSection
             } else {
+                // An empty URL is still the one V8 keeps: a later section's is not the module's reference then.
+                sectionsWithURL += 1
                 urlRemaining = length
                 urlOffset = position + 1
                 value.removeAll(keepingCapacity: true)
-                state = .urlScheme
+                state = length == 0 ? .skippingSection : .urlScheme
             }
             endFieldIfSectionEnded()
         case .urlScheme:
@@ -220,7 +226,7 @@ final class WasmSourceMapSection {
     private func endURL() {
         switch state {
         case .urlScheme, .reference:
-            if urls.count < SourceMappingURLFinder.maxURLsKept {
+            if sectionsWithURL == 1 {
                 urls.append(SourceMappingURLFinder.URLHit(url: String(decoding: value, as: UTF8.self), offset: urlOffset))
             }
         case .payload:
