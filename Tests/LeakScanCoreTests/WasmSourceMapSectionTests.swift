@@ -89,6 +89,17 @@ import Testing
         #expect(SplitFeeder.firstMismatch(of: inlineFirst) { Self.scan($0) } == nil)
     }
 
+    /// A module of many sections whose payloads are not maps keeps 1,000 notes and counts the rest in one more, as the
+    /// comment finder does: memory stays bounded and nothing is dropped unsaid.
+    @Test func notesPastTheCapAreCounted() {
+        let notAMap = WasmModule.sourceMappingURL("data:application/json;base64," + MapText.base64("not json"))
+        let bytes = Self.module(Array(repeating: notAMap, count: SourceMappingURLFinder.maxNotesKept + 5).joined().map { $0 })
+        let found = Self.scan([bytes[...]])
+        #expect(found.count == SourceMappingURLFinder.maxNotesKept + 1)
+        #expect(found.last == "note notesNotKept(count: 5)")
+        #expect(found.dropLast().allSatisfy { $0.hasPrefix("note inlinePayloadNotAMap") })
+    }
+
     /// Broken framing (an overlong number, a URL longer than its section, a cut-off module) finds nothing and never
     /// reads past the bytes given; a payload cut off by the member's end is counted as it stands.
     @Test func brokenFramingIsLeftAlone() {

@@ -50,6 +50,7 @@ final class WasmSourceMapSection {
     /// The first section's URL when it is not `data:` (at most one).
     private(set) var urls: [SourceMappingURLFinder.URLHit] = []
     private(set) var notes: [(byteOffset: Int, kind: Note.Kind)] = []
+    private var droppedNotes = 0
     var inlineMaps: [(offset: Int, summary: SourceMapSummary)] { collector.inlineMaps }
     var nestedMaps: [NestedMap] { collector.nestedMaps }
 
@@ -105,6 +106,7 @@ final class WasmSourceMapSection {
     func finish() {
         if case .payload = state { addDecodedMap() }
         state = .done
+        if droppedNotes > 0 { notes.append((position, .notesNotKept(count: droppedNotes))) }
         if let merged = collector.finish() { notes.append(merged) }
     }
 
@@ -243,8 +245,9 @@ final class WasmSourceMapSection {
         decoder = nil
     }
 
+    /// Notes past the finder's cap are counted, as the finder counts them, and said in one more note by `finish`.
     private func keepNote(_ offset: Int, _ kind: Note.Kind) {
-        if notes.count < SourceMappingURLFinder.maxNotesKept { notes.append((offset, kind)) }
+        if notes.count < SourceMappingURLFinder.maxNotesKept { notes.append((offset, kind)) } else { droppedNotes += 1 }
     }
 }
 
